@@ -1,0 +1,263 @@
+import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import { loadKnowledge } from '../knowledge/load-knowledge.js';
+import type { Knowledge, KnowledgeDocument } from '../knowledge/schemas.js';
+import { buildIndex, indexedFields } from '../search/build-index.js';
+import { buildPassages } from '../search/build-passages.js';
+import { INDEX_OPTIONS, miniSearchOptions } from '../search/index-options.js';
+import type { IndexedFields, Passage } from '../search/passage.js';
+import { PhraseMatcher } from '../search/phrase-matcher.js';
+import { defaultCacheDir, readSnapshot, snapshotKey, writeSnapshot, type Snapshot } from '../search/snapshot.js';
+import { tokenize } from '../text/analyze.js';
+import { parseQuestion, type Concept, type Vocabulary } from './parse-question.js';
+import { rank, type Ranked } from './rank.js';
+import type { AnswerResult, Citation, DocumentRef, NoAnswer, NoAnswerReason } from './result.js';
+import { sanitizeQuestion } from './sanitize-question.js';
+import { suggestionCandidates } from './suggest.js';
+
+export interface EngineOptions {
+  /** Folder of Markdown documents (and optional entities.yaml). */
+  knowledgeDir: string;
+  /** Where index snapshots are kept; `null` disables snapshots. Default: `defaultCacheDir()`. */
+  cacheDir?: string | null;
+  /** Diagnostics (never on stdout). */
+  log?: (message: string) => void;
+}
+
+export interface AskOptions {
+  /** The earlier question of a conversation, for short follow-ups ("what about Crimea?"). */
+  previous?: string;
+  /** Most citations to return (default 3). */
+  limit?: number;
+}
+
+/**
+ * The question-answering engine: loads a knowledge folder, indexes its sentences, and answers
+ * questions with ranked, verbatim, attributed citations — or declines.
+ *
+ * @example
+ * const engine = Engine.open({ knowledgeDir: 'knowledge' });
+ * const result = engine.ask('What did Witkoff say about Article 5?');
+ * if (result.status === 'answered') console.log(result.citations[0]?.quote);
+ */
+export class Engine {
+  private readonly vocabulary: Vocabulary;
+
+  private constructor(
+    readonly knowledge: Knowledge,
+    private readonly passages: readonly Passage[],
+    private readonly miniSearch: MiniSearch<IndexedFields>,
+    df: Record<string, number>,
+    private readonly matcher: PhraseMatcher,
+    private suggestionList: string[],
+  ) {
+    const fuzzy = new SearchableMap<number>();
+    for (const [term, count] of Object.entries(df)) if (!/^[@~]/.test(term)) fuzzy.set(term, count);
+    for (const term of matcher.singleTerms.keys()) if (!fuzzy.has(term)) fuzzy.set(term, 0);
+    this.vocabulary = { df: new Map(Object.entries(df)), size: passages.length, fuzzy };
+  }
+
+  /** Loads and indexes a knowledge folder, from a snapshot when one matches its content. Throws on bad files. */
+  static open(options: EngineOptions): Engine {
+    const knowledge = loadKnowledge(options.knowledgeDir);
+    const matcher = new PhraseMatcher(knowledge.entities);
+    const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+    const key = snapshotKey(knowledge.contentHash);
+    const snapshot = cacheDir === null ? undefined : readSnapshot(cacheDir, key);
+    if (snapshot) {
+      const miniSearch = MiniSearch.loadJS<IndexedFields>(snapshot.index as never, miniSearchOptions());
+      return new Engine(knowledge, snapshot.passages, miniSearch, snapshot.vocabulary, matcher, snapshot.suggestions);
+    }
+    const engine = Engine.build(knowledge, matcher);
+    if (cacheDir !== null) {
+      try {
+        const path = writeSnapshot(cacheDir, engine.snapshot(key));
+        options.log?.(`dealdesk: index snapshot written to ${path}`);
+      } catch (error) {
+        options.log?.(`dealdesk: could not write the index snapshot to ${cacheDir} (${(error as Error).message}); set DEALDESK_CACHE_DIR to a writable folder for faster start-up.`);
+      }
+    }
+    return engine;
+  }
+
+  private static build(knowledge: Knowledge, matcher: PhraseMatcher): Engine {
+    const typesOf = (text: string): Set<string> => {
+      const seq = tokenize(text).map((t) => t.term).filter((t) => t !== '');
+      return new Set(matcher.match(seq).flatMap((m) => (m.type ? [m.type] : [])));
+    };
+    const passages = buildPassages(knowledge.documents, typesOf);
+    const fields = passages.map((p, i) => {
+      const body = knowledge.documents[p.doc]?.body ?? '';
+      return indexedFields(p, i, body.slice(p.paragraphStart, p.paragraphEnd), matcher);
+    });
+    const { miniSearch, vocabulary } = buildIndex(fields);
+    const engine = new Engine(knowledge, passages, miniSearch, vocabulary, matcher, []);
+    engine.suggestionList = engine.pickSuggestions();
+    return engine;
+  }
+
+  private snapshot(key: string): Snapshot {
+    return {
+      key,
+      passages: [...this.passages],
+      vocabulary: Object.fromEntries(this.vocabulary.df),
+      suggestions: this.suggestionList,
+      index: this.miniSearch.toJSON() as unknown as Snapshot['index'],
+    };
+  }
+
+  /** Number of indexed sentences. */
+  get size(): number {
+    return this.passages.length;
+  }
+
+  /** Three example questions this knowledge base answers. */
+  get suggestions(): readonly string[] {
+    return this.suggestionList;
+  }
+
+  /** The documents, as citations show them. */
+  get documents(): DocumentRef[] {
+    return this.knowledge.documents.map(documentRef);
+  }
+
+  /**
+   * Answers one question. Never throws for any input: empty, huge, binary or hostile text gets
+   * a `no_answer` with a reason and a message.
+   */
+  ask(rawQuestion: string, options: AskOptions = {}): AnswerResult {
+    const question = sanitizeQuestion(rawQuestion);
+    if (question === '') return this.decline(question, 'empty');
+    if (question.length > INDEX_OPTIONS.maxQuestionLength) return this.decline(question.slice(0, INDEX_OPTIONS.maxQuestionLength), 'too_long', question.length);
+    const parsed = parseQuestion(question, this.matcher, this.vocabulary);
+    if (parsed.concepts.length === 0) return this.decline(question, 'no_content');
+    const extra: Concept[] = options.previous ? parseQuestion(sanitizeQuestion(options.previous).slice(0, INDEX_OPTIONS.maxQuestionLength), this.matcher, this.vocabulary).concepts : [];
+    const ranked = rank(this.miniSearch, this.passages, parsed, extra);
+    const best = ranked[0];
+    if (!best || best.coverage < INDEX_OPTIONS.minCoverage) return this.decline(question, 'not_covered');
+    const tags = new Set(parsed.concepts.flatMap((c) => c.terms.map((t) => t.term)).filter((t) => /^[@~]/.test(t)));
+    const citations = this.citations(ranked, best, tags, options.limit ?? INDEX_OPTIONS.maxCitations);
+    return { status: 'answered', question, citations: citations as [Citation, ...Citation[]] };
+  }
+
+  /** The sentence a citation is about (without any previous sentence included for sense). */
+  sentence(passageId: string): string | undefined {
+    return this.passages.find((p) => p.id === passageId)?.text;
+  }
+
+  /** Every sentence with its claim label, in document order (for evaluation and `dealdesk claims`). */
+  allPassages(): readonly Passage[] {
+    return this.passages;
+  }
+
+  /** The paragraph around a passage ("Show context"), or undefined for an unknown id. */
+  context(passageId: string): { document: DocumentRef; paragraph: string; location: Citation['location'] } | undefined {
+    const passage = this.passages.find((p) => p.id === passageId);
+    const document = passage && this.knowledge.documents[passage.doc];
+    if (!passage || !document) return undefined;
+    return {
+      document: documentRef(document),
+      paragraph: document.body.slice(passage.paragraphStart, passage.paragraphEnd),
+      location: { paragraph: passage.paragraph, sentence: passage.sentence, start: passage.paragraphStart, end: passage.paragraphEnd },
+    };
+  }
+
+  private citations(ranked: Ranked[], best: Ranked, tags: Set<string>, limit: number): Citation[] {
+    const byText = new Map<string, Citation>();
+    for (const r of ranked) {
+      if (byText.size >= limit && !byText.has(normalizeSentence(this.passages[r.passage]?.text ?? ''))) continue;
+      if (r.score < best.score * INDEX_OPTIONS.minRelativeScore || r.coverage < INDEX_OPTIONS.minCoverage / 2) continue;
+      const passage = this.passages[r.passage];
+      const document = passage && this.knowledge.documents[passage.doc];
+      if (!passage || !document) continue;
+      const key = normalizeSentence(passage.text);
+      const location = { paragraph: passage.paragraph, sentence: passage.sentence, start: passage.quoteStart, end: passage.end };
+      const existing = byText.get(key);
+      if (existing) {
+        // The same sentence in another document: one citation, several sources.
+        existing.sources.push({ document: documentRef(document), location });
+        existing.singleSource = false;
+        continue;
+      }
+      const quote = document.body.slice(passage.quoteStart, passage.end);
+      const highlights = this.highlights(quote, new Set(r.matchedTerms), tags);
+      byText.set(key, {
+        id: passage.id,
+        quote,
+        includesPrevious: passage.quoteStart !== passage.start,
+        document: documentRef(document),
+        location,
+        sources: [{ document: documentRef(document), location }],
+        singleSource: true,
+        score: Math.round(r.score * 1e4) / 1e4,
+        coverage: Math.round(Math.min(1, r.coverage) * 1e4) / 1e4,
+        matched: [...new Set(highlights.map((h) => quote.slice(h.start, h.end)))],
+        highlights,
+        claim: passage.claim,
+      });
+    }
+    return [...byText.values()];
+  }
+
+  /** Words of the quote that carry a matched term, or belong to a matched name or synonym. */
+  private highlights(quote: string, matchedTerms: Set<string>, tags: Set<string>): Citation['highlights'] {
+    const tokens = tokenize(quote).filter((t) => t.term !== '');
+    const marked = new Set<number>();
+    tokens.forEach((t, i) => {
+      if (matchedTerms.has(t.term)) marked.add(i);
+    });
+    for (const m of this.matcher.match(tokens.map((t) => t.term))) {
+      if (tags.has(m.tag)) for (let i = m.from; i < m.to; i++) marked.add(i);
+    }
+    return [...marked].sort((a, b) => a - b).flatMap((i) => {
+      const t = tokens[i];
+      return t ? [{ start: t.start, end: t.end }] : [];
+    });
+  }
+
+  private decline(question: string, reason: NoAnswerReason, length?: number): NoAnswer {
+    return { status: 'no_answer', question, citations: [], reason, message: declineMessage(reason, length), suggestions: [...this.suggestionList] };
+  }
+
+  /** Example questions, each checked to be answered by this very index. */
+  private pickSuggestions(): string[] {
+    const picked: string[] = [];
+    const seen = new Set<string>();
+    for (const candidate of suggestionCandidates(this.passages, this.knowledge, this.matcher)) {
+      const result = this.ask(candidate);
+      const top = result.status === 'answered' ? result.citations[0]?.id : undefined;
+      if (top === undefined || seen.has(top)) continue;
+      seen.add(top);
+      picked.push(candidate);
+      if (picked.length === 3) break;
+    }
+    return picked;
+  }
+}
+
+function declineMessage(reason: NoAnswerReason, length?: number): string {
+  switch (reason) {
+    case 'empty':
+      return 'Please ask a question about the documents, for example one of these.';
+    case 'too_long':
+      return `That question is ${length ?? 'over 500'} characters long; questions are limited to ${INDEX_OPTIONS.maxQuestionLength}. Please ask it more briefly.`;
+    case 'no_content':
+      return 'I could not find anything to look up in that. Ask about a person, place or part of the deal, for example:';
+    case 'not_covered':
+      return "The documents don't say. I only answer from the sources I have, and none of them covers that question.";
+  }
+}
+
+function documentRef(document: KnowledgeDocument): DocumentRef {
+  return {
+    id: document.id,
+    title: document.title,
+    ...(document.publisher !== undefined && { publisher: document.publisher }),
+    ...(document.url !== undefined && { url: document.url }),
+    ...(document.published !== undefined && { published: document.published }),
+  };
+}
+
+function normalizeSentence(text: string): string {
+  return text.normalize('NFKC').replace(/[“”"]/g, '"').replace(/[‘’']/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}

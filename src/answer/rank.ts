@@ -1,0 +1,70 @@
+import type MiniSearch from 'minisearch';
+import { INDEX_OPTIONS } from '../search/index-options.js';
+import type { IndexedFields, Passage } from '../search/passage.js';
+import type { Concept, ParsedQuestion } from './parse-question.js';
+
+export interface Ranked {
+  passage: number;
+  score: number;
+  coverage: number;
+  /** Terms (not tags) that matched in the sentence itself, for highlighting. */
+  matchedTerms: string[];
+}
+
+type Field = keyof typeof INDEX_OPTIONS.credit;
+
+/**
+ * Ranks passages for a parsed question: MiniSearch's BM25 over the weighted fields, then
+ * - coverage: the IDF-weighted share of the question's concepts the sentence expresses (a
+ *   concept found only in the paragraph or in the speaker earns partial credit);
+ * - a hint boost when the sentence holds the kind of answer the question word asks for;
+ * - document aggregation: a document that matches the question broadly lifts its sentences.
+ * `extra` concepts (an earlier question, for follow-ups) help ranking but not coverage.
+ */
+export function rank(
+  miniSearch: MiniSearch<IndexedFields>,
+  passages: readonly Passage[],
+  question: ParsedQuestion,
+  extra: readonly Concept[] = [],
+): Ranked[] {
+  const weights = new Map<string, number>();
+  for (const c of question.concepts) for (const t of c.terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight));
+  for (const c of extra) {
+    for (const t of c.terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight * INDEX_OPTIONS.followUpWeight));
+  }
+  if (weights.size === 0) return [];
+  const results = miniSearch.search([...weights.keys()].join(' '), {
+    boostTerm: (term) => weights.get(term) ?? 1,
+  });
+  const total = question.concepts.reduce((sum, c) => sum + c.weight, 0);
+  const ranked: Ranked[] = [];
+  const docTotals = new Map<number, number>();
+  for (const r of results) {
+    const passage = passages[r.id as number];
+    if (!passage) continue;
+    const match = r.match as Record<string, Field[]>;
+    const coverage = total > 0 ? question.concepts.reduce((sum, c) => sum + c.weight * credit(c, match), 0) / total : 0;
+    const hinted = question.hint !== null && passage.hints.includes(question.hint);
+    const score = r.score * (0.2 + coverage) * (hinted ? INDEX_OPTIONS.hintBoost : 1);
+    const matchedTerms = Object.entries(match)
+      .filter(([term, fields]) => !/^[@~]/.test(term) && fields.includes('text'))
+      .map(([term]) => term);
+    ranked.push({ passage: r.id as number, score, coverage, matchedTerms });
+    docTotals.set(passage.doc, (docTotals.get(passage.doc) ?? 0) + score);
+  }
+  const bestDoc = Math.max(0, ...docTotals.values());
+  for (const r of ranked) {
+    const doc = passages[r.passage]?.doc ?? 0;
+    r.score *= 1 + INDEX_OPTIONS.documentWeight * ((docTotals.get(doc) ?? 0) / (bestDoc || 1));
+  }
+  return ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
+}
+
+/** How well one passage expresses a concept: the best credit of any of its terms' fields. */
+function credit(concept: Concept, match: Record<string, Field[]>): number {
+  let best = 0;
+  for (const t of concept.terms) {
+    for (const field of match[t.term] ?? []) best = Math.max(best, INDEX_OPTIONS.credit[field] * t.weight);
+  }
+  return best;
+}

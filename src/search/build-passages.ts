@@ -1,0 +1,72 @@
+import { attributeParagraph } from '../claims/attribute-claims.js';
+import type { KnowledgeDocument } from '../knowledge/schemas.js';
+import { splitParagraphs, splitSentences, type SentenceSpan } from '../text/split-sentences.js';
+import type { Hint, Passage } from './passage.js';
+
+const STANDS_ALONE_NOT = /^(in return|in exchange|in turn|instead|however|but|also|meanwhile|therefore|thus|as a result|he|she|it|they|this|these|that|those|his|her|its|their)\b/i;
+const TIME = /\b(year|years|month|months|week|weeks|day|days|today|yesterday|tomorrow|tonight|earlier|later|ahead of|before|after|since|until|recent|recently|soon|shortly|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b/i;
+const REASON = /\b(because|reason|in exchange|in return|due to|in order to|so that|as a result|aims? to|to retain|for “|for ")/i;
+const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|several|first|second|third)\b/i;
+
+/**
+ * Splits each document into sentences and labels each with its claim. Offsets are into the
+ * document body; every passage's text is `body.slice(start, end)`.
+ */
+export function buildPassages(documents: readonly KnowledgeDocument[], entityTypesOf: (text: string) => Set<string>): Passage[] {
+  const passages: Passage[] = [];
+  documents.forEach((document, docIndex) => {
+    const names: string[] = [];
+    splitParagraphs(document.body).forEach((para, p) => {
+      const paragraph = document.body.slice(para.start, para.end);
+      const sentences = splitSentences(paragraph);
+      const claims = attributeParagraph(paragraph, sentences, names);
+      const openQuote = quoteOpenAt(paragraph, sentences);
+      sentences.forEach((s, i) => {
+        const start = para.start + s.start;
+        const end = para.start + s.end;
+        const text = document.body.slice(start, end);
+        const previous = sentences[i - 1];
+        const needsPrevious = previous !== undefined && !openQuote[i] && STANDS_ALONE_NOT.test(text);
+        passages.push({
+          id: `${document.id}#p${p + 1}s${i + 1}`,
+          doc: docIndex,
+          paragraph: p + 1,
+          sentence: i + 1,
+          start,
+          end,
+          quoteStart: needsPrevious ? para.start + previous.start : start,
+          paragraphStart: para.start,
+          paragraphEnd: para.end,
+          text,
+          claim: claims[i] ?? { status: 'article', source: null, conditional: false },
+          hints: hintsOf(text, s, entityTypesOf(text)),
+        });
+      });
+    });
+  });
+  return passages;
+}
+
+function quoteOpenAt(paragraph: string, sentences: readonly SentenceSpan[]): boolean[] {
+  let open = false;
+  let at = 0;
+  return sentences.map((s) => {
+    for (; at < s.start; at++) {
+      const ch = paragraph[at];
+      if (ch === '“') open = true;
+      else if (ch === '”') open = false;
+    }
+    return open;
+  });
+}
+
+function hintsOf(text: string, sentence: SentenceSpan, entityTypes: Set<string>): Hint[] {
+  const hints: Hint[] = [];
+  const properNames = sentence.tokens.filter((t, i) => i > 0 && t.pos === 'PROPN').length;
+  if (entityTypes.has('person') || properNames >= 2) hints.push('person');
+  if (entityTypes.has('place')) hints.push('place');
+  if (TIME.test(text)) hints.push('time');
+  if (sentence.tokens.some((t) => t.pos === 'NUM') || NUMBER_WORDS.test(text)) hints.push('number');
+  if (REASON.test(text)) hints.push('reason');
+  return hints;
+}

@@ -1,0 +1,50 @@
+import type { Options } from 'minisearch';
+import type { IndexedFields } from './passage.js';
+
+/**
+ * Every setting that shapes the index or the ranking, in one place. The snapshot is keyed to a
+ * hash of this constant, so changing any value rebuilds the index. MiniSearch's `loadJSON`
+ * needs the very options the index was built with: `miniSearchOptions()` is the only source.
+ */
+export const INDEX_OPTIONS = {
+  /** Bump when the passage format or analysis changes in a way the constant does not show. */
+  format: 3,
+  fields: ['text', 'tags', 'speaker', 'context'] as const,
+  /** Field weights: the sentence itself first; the paragraph is weaker context. */
+  boost: { text: 1, tags: 1, speaker: 0.5, context: 0.2 },
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  /** How much a concept counts as covered when found only in a given field. */
+  credit: { text: 1, tags: 1, speaker: 0.8, context: 0.35 },
+  /** Weight of the literal words of a matched alias or synonym, beside the tag itself. */
+  literalWeight: 0.6,
+  /** Weight of an earlier question's concepts when answering a follow-up. */
+  followUpWeight: 0.5,
+  /** Multiplier for a sentence holding the kind of answer a who/where/when/why/how-many question asks for. */
+  hintBoost: 1.2,
+  /** Weight of document-level aggregation (a document that matches broadly lifts its sentences). */
+  documentWeight: 0.25,
+  /** Decline when the best sentence covers less of the question's content than this. */
+  minCoverage: 0.5,
+  /** Other citations must reach this share of the best score. */
+  minRelativeScore: 0.2,
+  /** Typo tolerance, only for terms missing from the vocabulary: edits allowed by term length. */
+  fuzzy: { minLength: 5, oneEditUpTo: 7 },
+  /** Questions longer than this are declined (the bot says so). */
+  maxQuestionLength: 500,
+  maxCitations: 3,
+} as const;
+
+/** MiniSearch options: fields arrive as pre-analysed, space-separated terms. */
+export function miniSearchOptions(): Options<IndexedFields> {
+  return {
+    idField: 'id',
+    fields: [...INDEX_OPTIONS.fields],
+    tokenize: (text) => text.split(' ').filter((t) => t !== ''),
+    processTerm: (term) => term,
+    searchOptions: {
+      boost: { ...INDEX_OPTIONS.boost },
+      bm25: { ...INDEX_OPTIONS.bm25 },
+      combineWith: 'OR',
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ClaimSchema } from '../claims/attribute-claims.js';
+
+export const HintSchema = z.enum(['person', 'place', 'time', 'number', 'reason']);
+export type Hint = z.infer<typeof HintSchema>;
+
+/** One sentence of one document: the unit that is searched and quoted. */
+export const PassageSchema = z.object({
+  /** Stable id: `<document id>#p<paragraph>s<sentence>`. */
+  id: z.string(),
+  /** Index into the knowledge's documents. */
+  doc: z.number().int().nonnegative(),
+  /** 1-based paragraph number in the document, and sentence number in the paragraph. */
+  paragraph: z.number().int().positive(),
+  sentence: z.number().int().positive(),
+  /** Offsets of the sentence in the document body. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  /** Where the quote starts: the previous sentence's start when this one cannot stand alone. */
+  quoteStart: z.number().int().nonnegative(),
+  /** The paragraph's offsets in the body ("Show context"). */
+  paragraphStart: z.number().int().nonnegative(),
+  paragraphEnd: z.number().int().positive(),
+  text: z.string(),
+  claim: ClaimSchema,
+  /** Kinds of answer the sentence holds, for who/where/when/why/how-many questions. */
+  hints: z.array(HintSchema),
+});
+export type Passage = z.infer<typeof PassageSchema>;
+
+/** The fields each passage is indexed by, as space-separated search terms. */
+export interface IndexedFields {
+  id: number;
+  text: string;
+  tags: string;
+  speaker: string;
+  context: string;
+}

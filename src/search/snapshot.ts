@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { INDEX_OPTIONS } from './index-options.js';
+import { PassageSchema } from './passage.js';
+
+/** What a snapshot holds besides MiniSearch's own JSON. Validated on load, never cast. */
+export const SnapshotSchema = z.object({
+  key: z.string(),
+  passages: z.array(PassageSchema),
+  vocabulary: z.record(z.string(), z.number().int().positive()),
+  suggestions: z.array(z.string()),
+  /** MiniSearch `toJSON()` output; MiniSearch's `loadJSON` checks its own format. */
+  index: z.object({ documentCount: z.number(), serializationVersion: z.number() }).loose(),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/** The snapshot key: the knowledge content hash plus every index option. */
+export function snapshotKey(contentHash: string): string {
+  return createHash('sha256').update(contentHash).update(JSON.stringify(INDEX_OPTIONS)).digest('hex').slice(0, 32);
+}
+
+/** `DEALDESK_CACHE_DIR`, else a folder in the system's temp directory. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env['DEALDESK_CACHE_DIR'];
+  return dir !== undefined && dir.trim() !== '' ? dir : join(tmpdir(), 'dealdesk-cache');
+}
+
+export function snapshotPath(cacheDir: string, key: string): string {
+  return join(cacheDir, `index-${key}.json`);
+}
+
+/** Reads and validates a snapshot; undefined when absent, stale or invalid (the caller rebuilds). */
+export function readSnapshot(cacheDir: string, key: string): Snapshot | undefined {
+  let raw: string;
+  try {
+    raw = readFileSync(snapshotPath(cacheDir, key), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const parsed = SnapshotSchema.safeParse(JSON.parse(raw));
+    return parsed.success && parsed.data.key === key ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes atomically (temp file + rename), so a reader never sees half a snapshot. */
+export function writeSnapshot(cacheDir: string, snapshot: Snapshot): string {
+  mkdirSync(cacheDir, { recursive: true });
+  const path = snapshotPath(cacheDir, snapshot.key);
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(snapshot));
+  renameSync(temp, path);
+  return path;
+}

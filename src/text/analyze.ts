@@ -1,0 +1,57 @@
+import { stemmer } from 'stemmer';
+import { STOPWORDS } from './stopwords.js';
+
+/** A word of a text: its surface form, its search term, and where it is. */
+export interface Token {
+  /** The word as written. */
+  surface: string;
+  /** Normalised, stemmed search term ('' for a stopword). */
+  term: string;
+  start: number;
+  end: number;
+}
+
+// Letters and digits, joined by an apostrophe inside a word ("don't"); hyphens split words.
+// Dotted acronyms ("U.S.") are one word.
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const MARKS = /\p{M}+/gu;
+const ACRONYM = /^(?:\p{Lu}{2,5}|(?:\p{Lu}\.){2,5})$/u;
+
+/** Lowercases, folds diacritics and typographic apostrophes: "Zaporizhzhia’s" → "zaporizhzhia's". */
+export function normalizeWord(word: string): string {
+  return word.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/’/g, "'");
+}
+
+/**
+ * Turns one word into its search term: normalised, possessive dropped, stemmed; '' for stopwords
+ * and single letters.
+ *
+ * @example toTerm('Guarantees') // 'guarante'
+ */
+export function toTerm(word: string, keepAcronyms = true): string {
+  const normal = normalizeWord(word).replace(/'s$/, '').replace(/['.]/g, '');
+  if (normal.length < 2 && !/\d/.test(normal)) return '';
+  // "US" is the country, "us" a pronoun: an all-capitals word is never a stopword.
+  const acronym = keepAcronyms && ACRONYM.test(word);
+  if (!acronym && STOPWORDS.has(normal)) return '';
+  return /^\d/.test(normal) ? normal : stemmer(normal);
+}
+
+/** Every word of `text` with its term and offsets (stopwords included, with term ''). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  // In a text typed in capitals, capitals say nothing about acronyms.
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const shouting = letters.length > 3 && letters.replace(/\p{Lu}/gu, '').length / letters.length < 0.2;
+  for (const m of text.matchAll(WORD)) {
+    tokens.push({ surface: m[0], term: toTerm(m[0], !shouting), start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+/** The search terms of `text`, in order, stopwords removed. */
+export function terms(text: string): string[] {
+  return tokenize(text)
+    .map((t) => t.term)
+    .filter((t) => t !== '');
+}

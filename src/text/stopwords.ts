@@ -1,0 +1,38 @@
+/**
+ * English function words, dropped from both documents and questions. Modal verbs are here
+ * too: they matter for claim attribution (see src/claims), not for finding a sentence.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all am an and any are aren as at be because been before being below
+  between both but by can cannot could couldn did didn do does doesn doing don down during each few for
+  from further had hadn has hasn have haven having he her here hers herself him himself his how i if in
+  into is isn it its itself just let ll me might more most must my myself no nor not now of off on once
+  only or other ought our ours ourselves out over own re s same shall she should so some such t than that
+  the their theirs them themselves then there these they this those through to too under until up upon us
+  ve very was wasn we were weren what whatever when where whether which while who whom whose why will with
+  would wouldn you your yours yourself yourselves d m o y also may yet via per
+  whats whos wheres hows`.split(/\s+/),
+);
+
+/**
+ * Words that frame a question rather than carry its content ("what did X *say* about Y",
+ * "any *news* on Z"). Dropped from questions only, so they never count as unmatched content.
+ */
+export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
+  `say says said saying tell tells telling told know knows think thinks mention mentions mentioned
+  article articles text document documents story news latest update updates detail details info
+  information anything something everything happen happens happened happening explain describe
+  please thanks thank hey tldr summary summarise summarize regarding concerning according exactly
+  actually really much many going get gets got make makes made give gives given supposed like
+  one ones thing things kind sort way part current currently status`.split(/\s+/),
+);
+
+/** Question words and the kind of answer each asks for (used as a ranking hint). */
+export const QUESTION_HINTS = {
+  who: 'person',
+  whom: 'person',
+  whose: 'person',
+  where: 'place',
+  when: 'time',
+  why: 'reason',
+} as const;

@@ -1,0 +1,40 @@
+/**
+ * `npm run eval [-- --set FILE ...] [--json] [--verbose]`: answer quality on the evaluation sets.
+ * Default sets: test/eval/questions.yaml (dev) and test/eval/holdout.yaml (never tuned on).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Engine } from '../../src/answer/engine.js';
+import { evaluate, readEvalSet, type EvalReport } from '../../src/eval/evaluate.js';
+import { resolveKnowledgeDir } from '../../src/knowledge/resolve-knowledge-dir.js';
+
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string', multiple: true },
+    knowledge: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const sets = values.set ?? ['test/eval/questions.yaml', 'test/eval/holdout.yaml'];
+const engine = Engine.open({ knowledgeDir: resolveKnowledgeDir(values.knowledge), cacheDir: null });
+const reports: Record<string, EvalReport> = {};
+for (const set of sets) reports[set] = evaluate(engine, readEvalSet(resolve(set)));
+
+if (values.json) {
+  console.log(JSON.stringify(reports, null, 2));
+} else {
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  for (const [set, r] of Object.entries(reports)) {
+    console.log(`\n${set}: ${r.answerable} answerable, ${r.offtopic} off-topic, ${r.claims} claim labels`);
+    console.log(`  top-1                       ${pct(r.top1)}   (target ≥ 95%)`);
+    console.log(`  hit@3                       ${pct(r.hitAt3)}   (target 100%)`);
+    console.log(`  off-topic declined          ${pct(r.offtopicDeclined)}   (target 100%)`);
+    console.log(`  answerable wrongly declined ${pct(r.wronglyDeclined)}   (target ≤ 4%)`);
+    if (r.claims > 0) {
+      const f = r.attributionFields;
+      console.log(`  attribution                 ${pct(r.attribution)}   (target ≥ 90%; status ${pct(f.status)}, source ${pct(f.source)}, conditional ${pct(f.conditional)})`);
+    }
+    if (values.verbose) for (const failure of r.failures) console.log(`    - ${failure}`);
+  }
+}
