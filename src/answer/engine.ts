@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import { loadKnowledge } from '../knowledge/load-knowledge.js';
+import { loadKnowledge, readKnowledgeFiles } from '../knowledge/load-knowledge.js';
 import type { Knowledge, KnowledgeDocument } from '../knowledge/schemas.js';
 import { buildIndex, indexedFields } from '../search/build-index.js';
 import { buildPassages } from '../search/build-passages.js';
@@ -8,7 +8,10 @@ import { INDEX_OPTIONS, miniSearchOptions } from '../search/index-options.js';
 import type { IndexedFields, Passage } from '../search/passage.js';
 import { PhraseMatcher } from '../search/phrase-matcher.js';
 import { defaultCacheDir, readSnapshot, snapshotKey, writeSnapshot, type Snapshot } from '../search/snapshot.js';
+import { loadIrregularVerbs } from '../text/irregular-verbs.js';
 import { tokenize } from '../text/analyze.js';
+import { buildThesaurus } from '../text/thesaurus.js';
+import { wordnetTermCounts } from '../text/word-frequency.js';
 import { parseQuestion, type Concept, type Vocabulary } from './parse-question.js';
 import { rank, type Ranked } from './rank.js';
 import type { AnswerResult, Citation, DocumentRef, NoAnswer, NoAnswerReason } from './result.js';
@@ -42,36 +45,50 @@ export interface AskOptions {
  */
 export class Engine {
   private readonly vocabulary: Vocabulary;
+  private readonly matcher: PhraseMatcher;
+  private readonly documentList: readonly KnowledgeDocument[];
+  private readonly passages: readonly Passage[];
+  private suggestionList: string[];
 
   private constructor(
-    readonly knowledge: Knowledge,
-    private readonly passages: readonly Passage[],
+    private readonly data: Omit<Snapshot, 'key' | 'index'>,
     private readonly miniSearch: MiniSearch<IndexedFields>,
-    df: Record<string, number>,
-    private readonly matcher: PhraseMatcher,
-    private suggestionList: string[],
   ) {
+    this.matcher = new PhraseMatcher(data.entities);
+    this.documentList = data.documents;
+    this.passages = data.passages;
+    this.suggestionList = data.suggestions;
     const fuzzy = new SearchableMap<number>();
-    for (const [term, count] of Object.entries(df)) if (!/^[@~]/.test(term)) fuzzy.set(term, count);
-    for (const term of matcher.singleTerms.keys()) if (!fuzzy.has(term)) fuzzy.set(term, 0);
-    this.vocabulary = { df: new Map(Object.entries(df)), size: passages.length, fuzzy };
+    for (const [term, count] of Object.entries(data.vocabulary)) if (!/^[@~]/.test(term)) fuzzy.set(term, count);
+    for (const term of this.matcher.singleTerms.keys()) if (!fuzzy.has(term)) fuzzy.set(term, 0);
+    this.vocabulary = {
+      df: new Map(Object.entries(data.vocabulary)),
+      size: data.passages.length,
+      fuzzy,
+      related: new Map(Object.entries(data.related)),
+      english: new Map(Object.entries(data.english)),
+      irregular: new Map(Object.entries(data.irregular)),
+    };
   }
 
-  /** Loads and indexes a knowledge folder, from a snapshot when one matches its content. Throws on bad files. */
+  /**
+   * Loads and indexes a knowledge folder. When a snapshot matches the folder's content (and the
+   * index options), start-up reads it instead: no parsing, segmenting or indexing. Throws a
+   * DealdeskError naming every bad file.
+   */
   static open(options: EngineOptions): Engine {
-    const knowledge = loadKnowledge(options.knowledgeDir);
-    const matcher = new PhraseMatcher(knowledge.entities);
+    const files = readKnowledgeFiles(options.knowledgeDir);
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
-    const key = snapshotKey(knowledge.contentHash);
+    const key = snapshotKey(files.contentHash);
     const snapshot = cacheDir === null ? undefined : readSnapshot(cacheDir, key);
     if (snapshot) {
-      const miniSearch = MiniSearch.loadJS<IndexedFields>(snapshot.index as never, miniSearchOptions());
-      return new Engine(knowledge, snapshot.passages, miniSearch, snapshot.vocabulary, matcher, snapshot.suggestions);
+      const { key: _key, index, ...data } = snapshot;
+      return new Engine(data, MiniSearch.loadJS<IndexedFields>(index as never, miniSearchOptions()));
     }
-    const engine = Engine.build(knowledge, matcher);
+    const engine = Engine.build(loadKnowledge(files));
     if (cacheDir !== null) {
       try {
-        const path = writeSnapshot(cacheDir, engine.snapshot(key));
+        const path = writeSnapshot(cacheDir, { key, ...engine.data, suggestions: engine.suggestionList, index: engine.miniSearch.toJSON() as unknown as Snapshot['index'] });
         options.log?.(`dealdesk: index snapshot written to ${path}`);
       } catch (error) {
         options.log?.(`dealdesk: could not write the index snapshot to ${cacheDir} (${(error as Error).message}); set DEALDESK_CACHE_DIR to a writable folder for faster start-up.`);
@@ -80,7 +97,8 @@ export class Engine {
     return engine;
   }
 
-  private static build(knowledge: Knowledge, matcher: PhraseMatcher): Engine {
+  private static build(knowledge: Knowledge): Engine {
+    const matcher = new PhraseMatcher(knowledge.entities);
     const typesOf = (text: string): Set<string> => {
       const seq = tokenize(text).map((t) => t.term).filter((t) => t !== '');
       return new Set(matcher.match(seq).flatMap((m) => (m.type ? [m.type] : [])));
@@ -91,19 +109,22 @@ export class Engine {
       return indexedFields(p, i, body.slice(p.paragraphStart, p.paragraphEnd), matcher);
     });
     const { miniSearch, vocabulary } = buildIndex(fields);
-    const engine = new Engine(knowledge, passages, miniSearch, vocabulary, matcher, []);
+    const related = buildThesaurus(new Set(Object.keys(vocabulary)), { senses: INDEX_OPTIONS.related.senses });
+    const engine = new Engine(
+      {
+        documents: knowledge.documents,
+        entities: knowledge.entities,
+        passages,
+        vocabulary,
+        related: Object.fromEntries(related),
+        english: Object.fromEntries(wordnetTermCounts()),
+        irregular: loadIrregularVerbs(),
+        suggestions: [],
+      },
+      miniSearch,
+    );
     engine.suggestionList = engine.pickSuggestions();
     return engine;
-  }
-
-  private snapshot(key: string): Snapshot {
-    return {
-      key,
-      passages: [...this.passages],
-      vocabulary: Object.fromEntries(this.vocabulary.df),
-      suggestions: this.suggestionList,
-      index: this.miniSearch.toJSON() as unknown as Snapshot['index'],
-    };
   }
 
   /** Number of indexed sentences. */
@@ -118,7 +139,7 @@ export class Engine {
 
   /** The documents, as citations show them. */
   get documents(): DocumentRef[] {
-    return this.knowledge.documents.map(documentRef);
+    return this.documentList.map(documentRef);
   }
 
   /**
@@ -153,7 +174,7 @@ export class Engine {
   /** The paragraph around a passage ("Show context"), or undefined for an unknown id. */
   context(passageId: string): { document: DocumentRef; paragraph: string; location: Citation['location'] } | undefined {
     const passage = this.passages.find((p) => p.id === passageId);
-    const document = passage && this.knowledge.documents[passage.doc];
+    const document = passage && this.documentList[passage.doc];
     if (!passage || !document) return undefined;
     return {
       document: documentRef(document),
@@ -168,7 +189,7 @@ export class Engine {
       if (byText.size >= limit && !byText.has(normalizeSentence(this.passages[r.passage]?.text ?? ''))) continue;
       if (r.score < best.score * INDEX_OPTIONS.minRelativeScore || r.coverage < INDEX_OPTIONS.minCoverage / 2) continue;
       const passage = this.passages[r.passage];
-      const document = passage && this.knowledge.documents[passage.doc];
+      const document = passage && this.documentList[passage.doc];
       if (!passage || !document) continue;
       const key = normalizeSentence(passage.text);
       const location = { paragraph: passage.paragraph, sentence: passage.sentence, start: passage.quoteStart, end: passage.end };
@@ -223,7 +244,7 @@ export class Engine {
   private pickSuggestions(): string[] {
     const picked: string[] = [];
     const seen = new Set<string>();
-    for (const candidate of suggestionCandidates(this.passages, this.knowledge, this.matcher)) {
+    for (const candidate of suggestionCandidates(this.passages, this.documentList, this.data.entities, this.matcher)) {
       const result = this.ask(candidate);
       const top = result.status === 'answered' ? result.citations[0]?.id : undefined;
       if (top === undefined || seen.has(top)) continue;

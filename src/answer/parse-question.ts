@@ -1,5 +1,6 @@
 import type SearchableMap from 'minisearch/SearchableMap';
-import { tokenize } from '../text/analyze.js';
+import { normalizeWord, tokenize } from '../text/analyze.js';
+import { informativeness } from '../text/word-frequency.js';
 import { QUESTION_FILLERS, QUESTION_HINTS } from '../text/stopwords.js';
 import { INDEX_OPTIONS } from '../search/index-options.js';
 import type { Hint } from '../search/passage.js';
@@ -10,7 +11,7 @@ export interface Concept {
   /** The words of the question it came from. */
   label: string;
   /** Search terms (or tags) that express it, each with a weight. */
-  terms: { term: string; weight: number }[];
+  terms: { term: string; weight: number; credit?: number }[];
   /** Importance for coverage (IDF; unknown words weigh most). */
   weight: number;
 }
@@ -27,6 +28,12 @@ export interface Vocabulary {
   size: number;
   /** Terms and single-word names, for typo correction. */
   fuzzy: SearchableMap<number>;
+  /** WordNet relatives of words, restricted to terms in the index. */
+  related: ReadonlyMap<string, readonly string[]>;
+  /** General-English counts of terms (see text/word-frequency.ts). */
+  english: ReadonlyMap<string, number>;
+  /** Irregular verb forms → term of the base verb (see text/irregular-verbs.ts). */
+  irregular: ReadonlyMap<string, string>;
 }
 
 /** BM25's IDF; a term absent from the vocabulary gets the IDF of df = 0, above every known term. */
@@ -53,7 +60,7 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
       concepts.push(
         tags
           ? conceptOf(tokens[at]?.surface ?? term, [...tags.map((t) => ({ term: t.tag, weight: 1 })), { term, weight: INDEX_OPTIONS.literalWeight }], vocabulary)
-          : conceptOf(tokens[at]?.surface ?? term, [{ term, weight: 1 }], vocabulary),
+          : conceptOf(tokens[at]?.surface ?? term, [{ term, weight: 1 }, ...relatives(term, tokens[at]?.surface, vocabulary)], vocabulary),
       );
     }
   };
@@ -72,15 +79,42 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   return { concepts: dedupe(concepts), hint: hintOf(question) };
 }
 
-function conceptOf(label: string, terms: Concept['terms'], vocabulary: Vocabulary): Concept {
-  const known = terms.filter((t) => (vocabulary.df.get(t.term) ?? 0) > 0);
-  const weight = known.length > 0 ? Math.max(...known.map((t) => idf(vocabulary.df.get(t.term) ?? 0, vocabulary.size))) : idf(0, vocabulary.size);
-  return { label, terms, weight };
+/**
+ * Weaker alternatives that still count as covering a word: its base verb when it is an
+ * irregular form ("met" → "meet"), and its WordNet relatives.
+ */
+function relatives(term: string, surface: string | undefined, vocabulary: Vocabulary): Concept['terms'] {
+  const { weight, credit } = INDEX_OPTIONS.related;
+  const base = surface === undefined ? undefined : vocabulary.irregular.get(normalizeWord(surface));
+  const terms = base !== undefined && base !== term ? [base, ...(vocabulary.related.get(base) ?? [])] : [];
+  terms.push(...(vocabulary.related.get(term) ?? []));
+  return [...new Set(terms)].filter((t) => t !== term).map((t) => ({ term: t, weight, credit }));
 }
 
-/** A term missing from the vocabulary becomes the closest known term, if one is near enough. */
+/**
+ * A concept weighs what its words tell about the question: how informative they are in general
+ * English (names and rare words most, "still", "come", "time" least) times how specific they are
+ * in this knowledge base (IDF: "Ukraine", in most sentences, tells little here). Both factors are
+ * scaled to 0..1. The question's own words decide, not the relatives added for them.
+ */
+function conceptOf(label: string, terms: Concept['terms'], vocabulary: Vocabulary): Concept {
+  const cap = INDEX_OPTIONS.englishCap;
+  const maxIdf = idf(0, vocabulary.size);
+  const own = terms.filter((t) => t.credit === undefined);
+  const english = (t: { term: string }): number =>
+    t.term.startsWith('@') ? 1 : informativeness(vocabulary.english.get(t.term) ?? 0, cap) / informativeness(0, cap);
+  const literal = own.filter((t) => !/^[@~]/.test(t.term));
+  const general = own.some((t) => t.term.startsWith('@')) ? 1 : Math.max(0, ...literal.map(english));
+  const specific = Math.max(0, ...own.map((t) => idf(vocabulary.df.get(t.term) ?? 0, vocabulary.size) / maxIdf));
+  return { label, terms, weight: Math.max(0.01, general * specific) };
+}
+
+/**
+ * A term missing from the vocabulary becomes the closest known term, if one is near enough —
+ * unless it is an ordinary English word ("party" is not a typo of "Paris").
+ */
 function correct(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher): string {
-  if (vocabulary.df.has(term) || matcher.singleTerms.has(term)) return term;
+  if (vocabulary.df.has(term) || matcher.singleTerms.has(term) || vocabulary.english.has(term)) return term;
   const { minLength, oneEditUpTo } = INDEX_OPTIONS.fuzzy;
   if (term.length < minLength || /\d/.test(term)) return term;
   const maxEdits = term.length <= oneEditUpTo ? 1 : 2;

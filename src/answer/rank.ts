@@ -43,9 +43,10 @@ export function rank(
     const passage = passages[r.id as number];
     if (!passage) continue;
     const match = r.match as Record<string, Field[]>;
-    const coverage = total > 0 ? question.concepts.reduce((sum, c) => sum + c.weight * credit(c, match), 0) / total : 0;
     const hinted = question.hint !== null && passage.hints.includes(question.hint);
-    const score = r.score * (0.2 + coverage) * (hinted ? INDEX_OPTIONS.hintBoost : 1);
+    const typed = !hinted && (question.hint === 'time' || question.hint === 'number') ? INDEX_OPTIONS.missingAnswerType : 1;
+    const coverage = total > 0 ? (typed * question.concepts.reduce((sum, c) => sum + c.weight * credit(c, match), 0)) / total : 0;
+    const score = r.score * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? INDEX_OPTIONS.hintBoost : 1);
     const matchedTerms = Object.entries(match)
       .filter(([term, fields]) => !/^[@~]/.test(term) && fields.includes('text'))
       .map(([term]) => term);
@@ -64,7 +65,7 @@ export function rank(
 function credit(concept: Concept, match: Record<string, Field[]>): number {
   let best = 0;
   for (const t of concept.terms) {
-    for (const field of match[t.term] ?? []) best = Math.max(best, INDEX_OPTIONS.credit[field] * t.weight);
+    for (const field of match[t.term] ?? []) best = Math.max(best, INDEX_OPTIONS.credit[field] * (t.credit ?? t.weight));
   }
   return best;
 }

@@ -1,4 +1,4 @@
-import type { Knowledge } from '../knowledge/schemas.js';
+import type { EntitiesFile, KnowledgeDocument } from '../knowledge/schemas.js';
 import type { Passage } from '../search/passage.js';
 import type { PhraseMatcher } from '../search/phrase-matcher.js';
 import { terms } from '../text/analyze.js';
@@ -8,7 +8,12 @@ import { terms } from '../text/analyze.js';
  * quoted named sources said, then the most mentioned places, people and organisations, then
  * the documents' titles. The engine keeps the first three it actually answers.
  */
-export function* suggestionCandidates(passages: readonly Passage[], knowledge: Knowledge, matcher: PhraseMatcher): Generator<string> {
+export function* suggestionCandidates(
+  passages: readonly Passage[],
+  documents: readonly KnowledgeDocument[],
+  entities: EntitiesFile,
+  matcher: PhraseMatcher,
+): Generator<string> {
   const speakers = countBy(passages.filter((p) => p.claim.status === 'on_record').map((p) => p.claim.source ?? ''));
   for (const speaker of speakers) if (speaker) yield `What did ${speaker} say?`;
 
@@ -16,13 +21,13 @@ export function* suggestionCandidates(passages: readonly Passage[], knowledge: K
   for (const p of passages) {
     for (const m of matcher.match(terms(p.text))) if (m.type) mentions.set(m.tag, (mentions.get(m.tag) ?? 0) + 1);
   }
-  const byTag = new Map(knowledge.entities.entities.map((e) => [`@${e.id}`, e]));
-  const entities = [...mentions.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  for (const [tag] of entities) {
+  const byTag = new Map(entities.entities.map((e) => [`@${e.id}`, e]));
+  const ranked = [...mentions.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  for (const [tag] of ranked) {
     const entity = byTag.get(tag);
     if (entity && entity.type !== 'group') yield `What is reported about ${entity.name}?`;
   }
-  for (const document of knowledge.documents) yield `${document.title}?`;
+  for (const document of documents) yield `${document.title}?`;
 }
 
 function countBy(values: string[]): string[] {

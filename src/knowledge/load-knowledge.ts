@@ -1,13 +1,47 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { DealdeskError } from '../errors.js';
 import { parseDocument } from './parse-document.js';
+import { parseYaml } from './parse-yaml.js';
 import { EntitiesFileSchema, type EntitiesFile, type Knowledge, type KnowledgeDocument } from './schemas.js';
 
 export const ENTITIES_FILE = 'entities.yaml';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+
+export interface KnowledgeFiles {
+  dir: string;
+  /** Documents (`*.md`, README.md excepted), sorted by name, as raw bytes. */
+  documents: { file: string; bytes: Buffer }[];
+  entities: Buffer | undefined;
+  /** sha256 of every file that shapes the index; keys the snapshot. */
+  contentHash: string;
+}
+
+/** Reads a knowledge folder's files and hashes them, without parsing anything. */
+export function readKnowledgeFiles(dir: string): KnowledgeFiles {
+  const root = resolve(dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new DealdeskError(
+      'KNOWLEDGE_DIR_MISSING',
+      `Knowledge folder "${root}" does not exist. Create it with one Markdown file per document, or point --knowledge / DEALDESK_KNOWLEDGE_DIR at an existing folder.`,
+    );
+  }
+  const hash = createHash('sha256');
+  const documents = readdirSync(root)
+    .filter((f) => f.toLowerCase().endsWith('.md') && f.toLowerCase() !== 'readme.md')
+    .sort()
+    .map((file) => {
+      const bytes = readFileSync(join(root, file));
+      hash.update(`\0${file}\0`).update(bytes);
+      return { file, bytes };
+    });
+  const entitiesPath = join(root, ENTITIES_FILE);
+  const entities = existsSync(entitiesPath) ? readFileSync(entitiesPath) : undefined;
+  if (entities) hash.update(`\0${ENTITIES_FILE}\0`).update(entities);
+  return { dir: root, documents, entities, contentHash: hash.digest('hex') };
+}
 
 export interface KnowledgeReport {
   knowledge: Knowledge;
@@ -18,23 +52,12 @@ export interface KnowledgeReport {
  * Reads and validates a knowledge folder without throwing on bad files: every problem is
  * collected (for `dealdesk check`), and the valid documents are kept.
  */
-export function inspectKnowledge(dir: string): KnowledgeReport {
-  const root = resolve(dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new DealdeskError(
-      'KNOWLEDGE_DIR_MISSING',
-      `Knowledge folder "${root}" does not exist. Create it with one Markdown file per document, or point --knowledge / DEALDESK_KNOWLEDGE_DIR at an existing folder.`,
-    );
-  }
+export function inspectKnowledge(dir: string | KnowledgeFiles): KnowledgeReport {
+  const files = typeof dir === 'string' ? readKnowledgeFiles(dir) : dir;
   const problems: string[] = [];
-  const hash = createHash('sha256');
   const documents: KnowledgeDocument[] = [];
   const seenIds = new Map<string, string>();
-  const files = readdirSync(root).filter((f) => f.toLowerCase().endsWith('.md') && f.toLowerCase() !== 'readme.md').sort();
-
-  for (const file of files) {
-    const bytes = readFileSync(join(root, file));
-    hash.update(`\0${file}\0`).update(bytes);
+  for (const { file, bytes } of files.documents) {
     let text: string;
     try {
       text = utf8.decode(bytes);
@@ -55,16 +78,15 @@ export function inspectKnowledge(dir: string): KnowledgeReport {
     seenIds.set(parsed.document.id, file);
     documents.push(parsed.document);
   }
-  if (files.length === 0) {
-    problems.push(`${root}: no Markdown (.md) documents. Add at least one document (see README "Adding a document").`);
+  if (files.documents.length === 0) {
+    problems.push(`${files.dir}: no Markdown (.md) documents. Add at least one document (see README "Adding a document").`);
   }
-
-  const entities = readEntities(root, problems, hash);
-  return { knowledge: { dir: root, documents, entities, contentHash: hash.digest('hex') }, problems };
+  const entities = files.entities ? readEntities(files.entities, problems) : { entities: [], synonyms: [] };
+  return { knowledge: { dir: files.dir, documents, entities, contentHash: files.contentHash }, problems };
 }
 
 /** Loads a knowledge folder; throws one error listing every problem if any file is bad. */
-export function loadKnowledge(dir: string): Knowledge {
+export function loadKnowledge(dir: string | KnowledgeFiles): Knowledge {
   const { knowledge, problems } = inspectKnowledge(dir);
   if (problems.length > 0) {
     throw new DealdeskError('KNOWLEDGE_INVALID', `Knowledge folder "${knowledge.dir}" has ${problems.length} problem(s); run "dealdesk check" after fixing:`, problems);
@@ -72,12 +94,8 @@ export function loadKnowledge(dir: string): Knowledge {
   return knowledge;
 }
 
-function readEntities(root: string, problems: string[], hash: ReturnType<typeof createHash>): EntitiesFile {
+function readEntities(bytes: Buffer, problems: string[]): EntitiesFile {
   const empty: EntitiesFile = { entities: [], synonyms: [] };
-  const path = join(root, ENTITIES_FILE);
-  if (!existsSync(path)) return empty;
-  const bytes = readFileSync(path);
-  hash.update(`\0${ENTITIES_FILE}\0`).update(bytes);
   let data: unknown;
   try {
     data = parseYaml(utf8.decode(bytes));

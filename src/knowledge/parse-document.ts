@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './parse-yaml.js';
 import { FrontMatterSchema, type KnowledgeDocument } from './schemas.js';
 
 export type ParseResult = { ok: true; document: KnowledgeDocument } | { ok: false; problems: string[] };

@@ -42,12 +42,12 @@ export type Entity = EntitiesFile['entities'][number];
 export interface KnowledgeDocument {
   id: string;
   title: string;
-  publisher?: string;
-  author?: string;
-  url?: string;
-  published?: string;
-  language?: string;
-  notes?: string;
+  publisher?: string | undefined;
+  author?: string | undefined;
+  url?: string | undefined;
+  published?: string | undefined;
+  language?: string | undefined;
+  notes?: string | undefined;
   /** Path relative to the knowledge folder. */
   file: string;
   /** The text after the front-matter; every quote is `body.slice(start, end)`. */

@@ -6,7 +6,7 @@ import type { Hint, Passage } from './passage.js';
 const STANDS_ALONE_NOT = /^(in return|in exchange|in turn|instead|however|but|also|meanwhile|therefore|thus|as a result|he|she|it|they|this|these|that|those|his|her|its|their)\b/i;
 const TIME = /\b(year|years|month|months|week|weeks|day|days|today|yesterday|tomorrow|tonight|earlier|later|ahead of|before|after|since|until|recent|recently|soon|shortly|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b/i;
 const REASON = /\b(because|reason|in exchange|in return|due to|in order to|so that|as a result|aims? to|to retain|for “|for ")/i;
-const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|several|first|second|third)\b/i;
+const NUMBER_WORDS = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|first|second|third)\b/i;
 
 /**
  * Splits each document into sentences and labels each with its claim. Offsets are into the
@@ -66,7 +66,9 @@ function hintsOf(text: string, sentence: SentenceSpan, entityTypes: Set<string>)
   if (entityTypes.has('person') || properNames >= 2) hints.push('person');
   if (entityTypes.has('place')) hints.push('place');
   if (TIME.test(text)) hints.push('time');
-  if (sentence.tokens.some((t) => t.pos === 'NUM') || NUMBER_WORDS.test(text)) hints.push('number');
+  // A quantity, not a number inside a name ("Article 5").
+  const quantity = sentence.tokens.some((t, i) => t.pos === 'NUM' && sentence.tokens[i - 1]?.pos !== 'PROPN');
+  if (quantity || NUMBER_WORDS.test(text)) hints.push('number');
   if (REASON.test(text)) hints.push('reason');
   return hints;
 }

