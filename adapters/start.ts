@@ -11,6 +11,7 @@ import { runChat } from '../src/cli/chat.js';
 import { DealdeskError } from '../src/errors.js';
 import { resolveKnowledgeDir } from '../src/knowledge/resolve-knowledge-dir.js';
 import { createLogger } from './logger.js';
+import type { Logger } from 'pino';
 import type { RunningPlatform, StartPlatform } from './platform.js';
 
 const CONFIGURE = `dealdesk: no platform token is set, and stdin is not a terminal, so there is nothing to serve.
@@ -19,30 +20,55 @@ const CONFIGURE = `dealdesk: no platform token is set, and stdin is not a termin
   - Terminal: run "npm start" in a terminal for an interactive chat, or "npm run ask -- \\"question\\"".
 Variables may also be put in a .env file (see .env.example).`;
 
-export async function start(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** The platforms `env` asks for, in start order. */
+function requestedPlatforms(env: NodeJS.ProcessEnv): { name: string; load: () => Promise<StartPlatform> }[] {
   const platforms: { name: string; load: () => Promise<StartPlatform> }[] = [];
   if (nonEmpty(env['DISCORD_TOKEN'])) platforms.push({ name: 'discord', load: async () => (await import('./discord/index.js')).startDiscord });
   if (nonEmpty(env['SLACK_BOT_TOKEN'])) platforms.push({ name: 'slack', load: async () => (await import('./slack/index.js')).startSlack });
+  return platforms;
+}
 
-  const knowledgeDir = resolveKnowledgeDir(undefined, env);
-  if (platforms.length === 0) {
+export interface Servers {
+  running: RunningPlatform[];
+  engine: Engine;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts every platform `env` configures, sharing one engine. Tests call this with an
+ * environment that points the real clients at loopback fakes. A platform that fails to start
+ * stops the ones already started and rethrows (a DealdeskError for bad configuration).
+ */
+export async function startServers(env: NodeJS.ProcessEnv, options: { log?: Logger; engine?: Engine } = {}): Promise<Servers> {
+  const log = options.log ?? createLogger();
+  const engine = options.engine ?? Engine.open({ knowledgeDir: resolveKnowledgeDir(undefined, env), log: (m) => log.info(m) });
+  log.info({ documents: engine.documents.length, sentences: engine.size }, 'knowledge loaded');
+  const running: RunningPlatform[] = [];
+  try {
+    for (const platform of requestedPlatforms(env)) running.push(await (await platform.load())({ env, engine, log }));
+  } catch (error) {
+    await Promise.allSettled(running.map((p) => p.stop()));
+    throw error;
+  }
+  return { running, engine, stop: async () => void (await Promise.allSettled(running.map((p) => p.stop()))) };
+}
+
+/** `npm start`: serve the configured platforms until SIGTERM/SIGINT, or chat in the terminal. */
+export async function start(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (requestedPlatforms(env).length === 0) {
     if (!process.stdin.isTTY) {
       process.stdout.write(`${CONFIGURE}\n`);
       return 0;
     }
-    return runChat(Engine.open({ knowledgeDir, log: (m) => process.stderr.write(`${m}\n`) }), process.stdin, process.stdout);
+    const engine = Engine.open({ knowledgeDir: resolveKnowledgeDir(undefined, env), log: (m) => process.stderr.write(`${m}\n`) });
+    return runChat(engine, process.stdin, process.stdout);
   }
-
   const log = createLogger();
-  const engine = Engine.open({ knowledgeDir, log: (m) => log.info(m) });
-  log.info({ documents: engine.documents.length, sentences: engine.size }, 'knowledge loaded');
-  const running: RunningPlatform[] = [];
-  for (const platform of platforms) running.push(await (await platform.load())({ env, engine, log }));
-
+  const servers = await startServers(env, { log });
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
       log.info({ signal }, 'shutting down');
-      void Promise.allSettled(running.map((p) => p.stop())).then(() => resolve());
+      void servers.stop().then(() => resolve());
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));

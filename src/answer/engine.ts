@@ -49,6 +49,8 @@ export class Engine {
   private readonly documentList: readonly KnowledgeDocument[];
   private readonly passages: readonly Passage[];
   private suggestionList: string[];
+  /** Passage index by id and by key. */
+  private readonly lookup = new Map<string, number>();
 
   private constructor(
     private readonly data: Omit<Snapshot, 'key' | 'index'>,
@@ -58,6 +60,7 @@ export class Engine {
     this.documentList = data.documents;
     this.passages = data.passages;
     this.suggestionList = data.suggestions;
+    data.passages.forEach((p, i) => this.lookup.set(p.id, i).set(p.key, i));
     const fuzzy = new SearchableMap<number>();
     for (const [term, count] of Object.entries(data.vocabulary)) if (!/^[@~]/.test(term)) fuzzy.set(term, count);
     for (const term of this.matcher.singleTerms.keys()) if (!fuzzy.has(term)) fuzzy.set(term, 0);
@@ -157,23 +160,44 @@ export class Engine {
     const best = ranked[0];
     if (!best || best.coverage < INDEX_OPTIONS.minCoverage) return this.decline(question, 'not_covered');
     const tags = new Set(parsed.concepts.flatMap((c) => c.terms.map((t) => t.term)).filter((t) => /^[@~]/.test(t)));
-    const citations = this.citations(ranked, best, tags, options.limit ?? INDEX_OPTIONS.maxCitations);
+    const citations = this.citations(ranked, best.score, tags, options.limit ?? INDEX_OPTIONS.maxCitations);
     return { status: 'answered', question, citations: citations as [Citation, ...Citation[]] };
   }
 
   /** The sentence a citation is about (without any previous sentence included for sense). */
-  sentence(passageId: string): string | undefined {
-    return this.passages.find((p) => p.id === passageId)?.text;
+  sentence(idOrKey: string): string | undefined {
+    return this.passageOf(idOrKey)?.text;
   }
 
-  /** Every sentence with its claim label, in document order (for evaluation and `dealdesk claims`). */
+  /** Every sentence with its claim label, in document order (for evaluation and reports). */
   allPassages(): readonly Passage[] {
     return this.passages;
   }
 
-  /** The paragraph around a passage ("Show context"), or undefined for an unknown id. */
-  context(passageId: string): { document: DocumentRef; paragraph: string; location: Citation['location'] } | undefined {
-    const passage = this.passages.find((p) => p.id === passageId);
+  /** One passage as a citation, by id or key (for buttons that carry only the key). */
+  citation(idOrKey: string): Citation | undefined {
+    const index = this.lookup.get(idOrKey);
+    if (index === undefined) return undefined;
+    return this.citations([{ passage: index, score: 1, coverage: 1, matchedTerms: [] }], 1, new Set(), 1)[0];
+  }
+
+  /**
+   * Other sentences most like this one ("More sources"): the passage's own words as a query,
+   * the passage itself (and identical copies) left out.
+   */
+  similar(idOrKey: string, limit = 5): Citation[] {
+    const passage = this.passageOf(idOrKey);
+    if (!passage) return [];
+    const parsed = parseQuestion(passage.text, this.matcher, this.vocabulary);
+    const own = normalizeSentence(passage.text);
+    const ranked = rank(this.miniSearch, this.passages, parsed).filter((r) => normalizeSentence(this.passages[r.passage]?.text ?? '') !== own);
+    const best = ranked[0];
+    return best ? this.citations(ranked, best.score, new Set(), limit) : [];
+  }
+
+  /** The paragraph around a passage ("Show context"), by id or key; undefined for an unknown one. */
+  context(idOrKey: string): { document: DocumentRef; paragraph: string; location: Citation['location'] } | undefined {
+    const passage = this.passageOf(idOrKey);
     const document = passage && this.documentList[passage.doc];
     if (!passage || !document) return undefined;
     return {
@@ -183,11 +207,16 @@ export class Engine {
     };
   }
 
-  private citations(ranked: Ranked[], best: Ranked, tags: Set<string>, limit: number): Citation[] {
+  private passageOf(idOrKey: string): Passage | undefined {
+    const index = this.lookup.get(idOrKey);
+    return index === undefined ? undefined : this.passages[index];
+  }
+
+  private citations(ranked: Ranked[], bestScore: number, tags: Set<string>, limit: number): Citation[] {
     const byText = new Map<string, Citation>();
     for (const r of ranked) {
       if (byText.size >= limit && !byText.has(normalizeSentence(this.passages[r.passage]?.text ?? ''))) continue;
-      if (r.score < best.score * INDEX_OPTIONS.minRelativeScore || r.coverage < INDEX_OPTIONS.minCoverage / 2) continue;
+      if (r.score < bestScore * INDEX_OPTIONS.minRelativeScore || r.coverage < INDEX_OPTIONS.minCoverage / 2) continue;
       const passage = this.passages[r.passage];
       const document = passage && this.documentList[passage.doc];
       if (!passage || !document) continue;
@@ -204,6 +233,7 @@ export class Engine {
       const highlights = this.highlights(quote, new Set(r.matchedTerms), tags);
       byText.set(key, {
         id: passage.id,
+        key: passage.key,
         quote,
         includesPrevious: passage.quoteStart !== passage.start,
         document: documentRef(document),

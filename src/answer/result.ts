@@ -23,6 +23,8 @@ export type Location = z.infer<typeof LocationSchema>;
 export const CitationSchema = z.object({
   /** Stable passage id (`<document id>#p<paragraph>s<sentence>`), e.g. for "Show context". */
   id: z.string(),
+  /** Short stable key of the passage (fits platform button ids); `Engine.citation/similar/context` take it. */
+  key: z.string(),
   /** Verbatim: `document body.slice(location.start, location.end)`. */
   quote: z.string(),
   /** True when the quote begins with the previous sentence, because this one cannot stand alone. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { attributeParagraph } from '../claims/attribute-claims.js';
 import type { KnowledgeDocument } from '../knowledge/schemas.js';
 import { splitParagraphs, splitSentences, type SentenceSpan } from '../text/split-sentences.js';
@@ -29,6 +30,7 @@ export function buildPassages(documents: readonly KnowledgeDocument[], entityTyp
         const needsPrevious = previous !== undefined && !openQuote[i] && STANDS_ALONE_NOT.test(text);
         passages.push({
           id: `${document.id}#p${p + 1}s${i + 1}`,
+          key: createHash('sha1').update(`${document.id}\n${text}`).digest('hex').slice(0, 12),
           doc: docIndex,
           paragraph: p + 1,
           sentence: i + 1,

@@ -8,7 +8,7 @@ import type { IndexedFields } from './passage.js';
  */
 export const INDEX_OPTIONS = {
   /** Bump when the passage format or analysis changes in a way the constant does not show. */
-  format: 4,
+  format: 5,
   fields: ['text', 'tags', 'speaker', 'context'] as const,
   /** Field weights: the sentence itself first; the paragraph is weaker context. */
   boost: { text: 1, tags: 1, speaker: 0.5, context: 0.2 },

@@ -8,6 +8,8 @@ export type Hint = z.infer<typeof HintSchema>;
 export const PassageSchema = z.object({
   /** Stable id: `<document id>#p<paragraph>s<sentence>`. */
   id: z.string(),
+  /** Short stable key (12 hex digits of a hash of document id and sentence) for button ids. */
+  key: z.string().regex(/^[0-9a-f]{12}$/),
   /** Index into the knowledge's documents. */
   doc: z.number().int().nonnegative(),
   /** 1-based paragraph number in the document, and sentence number in the paragraph. */
