@@ -174,6 +174,28 @@ export class Engine {
     return this.passages;
   }
 
+  /**
+   * Ranks whole documents for a query by the engine's document-level aggregation of sentence
+   * scores (the best sentence, plus a share of the others). No declining: for retrieval
+   * benchmarks and "which documents cover X".
+   */
+  searchDocuments(query: string, limit = 100): { id: string; score: number }[] {
+    const parsed = parseQuestion(sanitizeQuestion(query).slice(0, 10_000), this.matcher, this.vocabulary);
+    const perDoc = new Map<number, number[]>();
+    for (const r of rank(this.miniSearch, this.passages, parsed)) {
+      const doc = this.passages[r.passage]?.doc;
+      if (doc === undefined) continue;
+      const scores = perDoc.get(doc) ?? [];
+      scores.push(r.score);
+      perDoc.set(doc, scores);
+    }
+    const w = INDEX_OPTIONS.documentAggregation;
+    return [...perDoc.entries()]
+      .map(([doc, scores]) => ({ id: this.documentList[doc]?.id ?? '', score: (scores[0] ?? 0) + w * scores.slice(1).reduce((a, b) => a + b, 0) }))
+      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+      .slice(0, limit);
+  }
+
   /** One passage as a citation, by id or key (for buttons that carry only the key). */
   citation(idOrKey: string): Citation | undefined {
     const index = this.lookup.get(idOrKey);

@@ -34,6 +34,8 @@ export const INDEX_OPTIONS = {
   documentWeight: 0.25,
   /** Ranking score = BM25 × coverage^this: covering more of the question beats repeating one word. */
   coverageExponent: 2,
+  /** Document score = best sentence + this × the sum of its other matching sentences. */
+  documentAggregation: 0.3,
   /** Decline when the best sentence covers less of the question's content than this. */
   minCoverage: 0.5,
   /** Other citations must reach this share of the best score. */
