@@ -10,8 +10,8 @@ import { PhraseMatcher } from '../search/phrase-matcher.js';
 import { defaultCacheDir, readSnapshot, snapshotKey, writeSnapshot, type Snapshot } from '../search/snapshot.js';
 import { loadIrregularVerbs } from '../text/irregular-verbs.js';
 import { tokenize } from '../text/analyze.js';
-import { buildThesaurus } from '../text/thesaurus.js';
-import { wordnetTermCounts } from '../text/word-frequency.js';
+import { relativesIn } from '../text/thesaurus.js';
+import { loadWordnetDigest } from '../text/wordnet-digest.js';
 import { parseQuestion, type Concept, type Vocabulary } from './parse-question.js';
 import { rank, type Ranked } from './rank.js';
 import type { AnswerResult, Citation, DocumentRef, NoAnswer, NoAnswerReason } from './result.js';
@@ -88,7 +88,7 @@ export class Engine {
       const { key: _key, index, ...data } = snapshot;
       return new Engine(data, MiniSearch.loadJS<IndexedFields>(index as never, miniSearchOptions()));
     }
-    const engine = Engine.build(loadKnowledge(files));
+    const engine = Engine.build(loadKnowledge(files), cacheDir);
     if (cacheDir !== null) {
       try {
         const path = writeSnapshot(cacheDir, { key, ...engine.data, suggestions: engine.suggestionList, index: engine.miniSearch.toJSON() as unknown as Snapshot['index'] });
@@ -100,7 +100,7 @@ export class Engine {
     return engine;
   }
 
-  private static build(knowledge: Knowledge): Engine {
+  private static build(knowledge: Knowledge, cacheDir: string | null): Engine {
     const matcher = new PhraseMatcher(knowledge.entities);
     const typesOf = (text: string): Set<string> => {
       const seq = tokenize(text).map((t) => t.term).filter((t) => t !== '');
@@ -112,7 +112,8 @@ export class Engine {
       return indexedFields(p, i, body.slice(p.paragraphStart, p.paragraphEnd), matcher);
     });
     const { miniSearch, vocabulary } = buildIndex(fields);
-    const related = buildThesaurus(new Set(Object.keys(vocabulary)), { senses: INDEX_OPTIONS.related.senses });
+    const wordnet = loadWordnetDigest(cacheDir, INDEX_OPTIONS.related.senses);
+    const related = relativesIn(new Map(Object.entries(wordnet.related)), new Set(Object.keys(vocabulary)));
     const engine = new Engine(
       {
         documents: knowledge.documents,
@@ -120,7 +121,7 @@ export class Engine {
         passages,
         vocabulary,
         related: Object.fromEntries(related),
-        english: Object.fromEntries(wordnetTermCounts()),
+        english: wordnet.counts,
         irregular: loadIrregularVerbs(),
         suggestions: [],
       },

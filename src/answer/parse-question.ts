@@ -48,7 +48,7 @@ export function idf(df: number, size: number): number {
  * runs only for unknown words, so ordinary questions pay nothing for it.
  */
 export function parseQuestion(question: string, matcher: PhraseMatcher, vocabulary: Vocabulary): ParsedQuestion {
-  const tokens = tokenize(question).filter((t) => t.term !== '' && !QUESTION_FILLERS.has(t.surface.toLowerCase()));
+  const tokens = tokenize(question).filter((t) => t.term !== '');
   const seq = tokens.map((t) => correct(t.term, vocabulary, matcher));
   const concepts: Concept[] = [];
   const matches = matcher.match(seq);
@@ -56,6 +56,8 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   const flushWords = (upTo: number): void => {
     for (; at < upTo; at++) {
       const term = seq[at] ?? '';
+      // Framing words ("what did the article say") count only inside a name or phrase ("Article 5").
+      if (QUESTION_FILLERS.has(tokens[at]?.surface.toLowerCase() ?? '')) continue;
       const tags = matcher.singleTerms.get(term);
       concepts.push(
         tags

@@ -7,6 +7,7 @@ import {
   ANONYMOUS_HEADS,
   CONTINUATION_OPENERS,
   HEDGES,
+  OUTLET,
   MODALS,
   REPORTED_ADVERB,
   REPORTED_BY,
@@ -46,7 +47,12 @@ interface Cue {
  */
 export function attributeParagraph(paragraph: string, sentences: readonly SentenceSpan[], names: string[]): Claim[] {
   const quoteDepthAtStart = openQuoteAtSentenceStart(paragraph, sentences);
-  const cues = sentences.map((s, i) => findCue(paragraph, s, names, quoteDepthAtStart[i] ?? false));
+  // Cues in reading order, so "He said" can refer to a name from an earlier sentence.
+  const cues = sentences.map((s, i) => {
+    const cue = findCue(paragraph, s, names, quoteDepthAtStart[i] ?? false);
+    rememberNames(s, names);
+    return cue;
+  });
   const claims: Claim[] = [];
   sentences.forEach((sentence, i) => {
     let cue = cues[i] ?? null;
@@ -58,7 +64,6 @@ export function attributeParagraph(paragraph: string, sentences: readonly Senten
       cue = { status: previous.status, source: previous.source };
     }
     claims.push({ status: cue?.status ?? 'article', source: cue?.source ?? null, conditional: isConditional(sentence) });
-    rememberNames(sentence, names);
   });
   return claims;
 }
@@ -100,21 +105,24 @@ function findCue(paragraph: string, sentence: SentenceSpan, names: readonly stri
   if (RUMOUR_CUE.test(outside)) return { status: 'rumoured', source: null };
 
   const byOutlet = REPORTED_BY.exec(outside);
-  if (byOutlet?.[1]) return { status: 'reported', source: byOutlet[1].trim() };
+  if (byOutlet?.[1]) return { status: 'reported', source: byOutlet[1].trim().replace(/\.$/, '') };
 
   const tokens = sentence.tokens.filter((t) => outside[t.start - sentence.start] !== ' ');
-  const verbAt = tokens.findIndex((t) => t.pos === 'VERB' && REPORTING_VERBS.has(t.text.toLowerCase()));
+  const verbAt = tokens.findIndex((t, i) => REPORTING_VERBS.has(t.text.toLowerCase()) && actsAsVerb(tokens, i));
   const adverb = REPORTED_ADVERB.exec(outside);
   if (adverb && (verbAt < 0 || tokens.findIndex((t) => t.text.toLowerCase() === adverb[1]?.toLowerCase()) < verbAt)) {
     return { status: 'reported', source: null };
   }
+  if (AGENTLESS_SIP.test(outside)) return { status: 'anonymous_sources', source: null };
   if (verbAt >= 0) {
+    const lead = paragraph.slice(sentence.start, tokens[verbAt]?.start ?? sentence.start).trim().replace(/,$/, '');
+    // "People familiar with the talks said …": the qualifier makes the whole lead the source.
+    if (ANONYMITY_QUALIFIERS.test(lead)) return { status: 'anonymous_sources', source: lead };
     const cue = cueFromSubject(paragraph, tokens, verbAt, names);
     if (cue) return cue;
   }
   const according = ACCORDING_TO.exec(outside);
   if (according?.[1]) return classifySource(according[1].trim(), names);
-  if (AGENTLESS_SIP.test(outside)) return { status: 'anonymous_sources', source: null };
   return null;
 }
 
@@ -148,13 +156,27 @@ function cueFromSubject(paragraph: string, tokens: Tok[], verbAt: number, names:
   const subject = spanText(paragraph, tokens, start, end);
   const cue = classifySource(subject, names);
   const verb = tokens[verbAt]?.text.toLowerCase() ?? '';
-  const object = tokens[verbAt + 1];
-  if (TELLING_VERBS.has(verb) && object?.pos === 'PROPN' && cue.status !== 'on_record') {
-    let after = verbAt + 1;
+  // "informed Reuters" / "told the Guardian": the channel, after an optional determiner.
+  const objectStart = tokens[verbAt + 1]?.pos === 'DET' && tokens[verbAt + 2]?.pos === 'PROPN' ? verbAt + 2 : verbAt + 1;
+  if (TELLING_VERBS.has(verb) && tokens[objectStart]?.pos === 'PROPN' && cue.status !== 'on_record') {
+    let after = objectStart;
     while (after < tokens.length && tokens[after]?.pos === 'PROPN') after++;
     return { ...cue, source: `${cue.source ?? subject}, via ${spanText(paragraph, tokens, verbAt + 1, after)}` };
   }
   return cue;
+}
+
+/**
+ * The tagger sometimes reads a participle as an adjective ("Western diplomats informed(ADJ)
+ * Reuters"); between a noun phrase and a name or "that" it is still the verb.
+ */
+function actsAsVerb(tokens: Tok[], i: number): boolean {
+  const pos = tokens[i]?.pos;
+  if (pos === 'VERB') return true;
+  if (pos !== 'ADJ') return false;
+  const before = tokens[i - 1]?.pos ?? '';
+  const after = tokens[i + 1];
+  return ['NOUN', 'PROPN', 'PRON'].includes(before) && (after?.pos === 'PROPN' || after?.text.toLowerCase() === 'that');
 }
 
 const SUBJECT_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON']);
@@ -168,6 +190,7 @@ function classifySource(phrase: string, names: readonly string[]): Cue {
     return { status: 'reported', source: generic ? null : phrase };
   }
   if (ANONYMOUS_HEADS.has(head) || ANONYMITY_QUALIFIERS.test(phrase)) return { status: 'anonymous_sources', source: phrase };
+  if (OUTLET.test(phrase)) return { status: 'reported', source: phrase };
   return { status: 'on_record', source: fullerName(phrase, names) };
 }
 

@@ -32,6 +32,12 @@ export const ANONYMOUS_HEADS = new Set(
 /** Heads that mean a report, not a person ("Reports suggest …", "media reports say …"). */
 export const REPORT_HEADS = new Set(`report reports media press coverage`.split(/\s+/));
 
+/**
+ * Words that mark a name as a news outlet ("the Financial Times", "Reuters"): an outlet that
+ * reports something is `reported`, while a person or institution saying it is `on_record`.
+ */
+export const OUTLET = /\b(times|post|journal|news|herald|guardian|telegraph|sun|mail|mirror|express|independent|observer|tribune|gazette|ledger|chronicle|economist|reuters|ap|associated press|afp|agence france-presse|bloomberg|bbc|cnn|nbc|cbs|abc|fox|sky|politico|axios|interfax|tass|ria|novosti|xinhua|kyodo|al jazeera|dpa|ansa|efe|le monde|der spiegel|spiegel|bild|die welt|kyiv independent|ukrainska pravda|kommersant|izvestia|pravda|newspaper|tabloid|broadcaster|outlet|agency|magazine|radio|television|tv)\b/i;
+
 /** Words that qualify a head as anonymous even if it looks specific ("people familiar with …"). */
 export const ANONYMITY_QUALIFIERS = /\b(familiar with|close to|briefed on|with (direct )?knowledge of|on (the )?condition of anonymity|not authori[sz]ed)\b/i;
 

@@ -102,7 +102,7 @@ function check(knowledgeDir: string): number {
     process.stderr.write(`dealdesk check: ${knowledge.dir} has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
     return 1;
   }
-  const engine = Engine.open({ knowledgeDir, cacheDir: null });
+  const engine = Engine.open({ knowledgeDir });
   process.stdout.write(
     `OK: ${knowledge.documents.length} document(s), ${engine.size} sentences, ${knowledge.entities.entities.length} entities, ${knowledge.entities.synonyms.length} synonym groups in ${knowledge.dir}\n`,
   );

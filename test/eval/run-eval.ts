@@ -17,7 +17,7 @@ const { values } = parseArgs({
   },
 });
 const sets = values.set ?? ['test/eval/questions.yaml', 'test/eval/holdout.yaml'];
-const engine = Engine.open({ knowledgeDir: resolveKnowledgeDir(values.knowledge), cacheDir: null });
+const engine = Engine.open({ knowledgeDir: resolveKnowledgeDir(values.knowledge), });
 const reports: Record<string, EvalReport> = {};
 for (const set of sets) reports[set] = evaluate(engine, readEvalSet(resolve(set)));
 

@@ -1,0 +1,53 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { readWordnetRelations, wordnetVersion } from './thesaurus.js';
+import { wordnetTermCounts } from './word-frequency.js';
+
+/** What the engine takes from WordNet, for every English word: relatives and general counts. */
+export const WordnetDigestSchema = z.object({
+  version: z.string(),
+  related: z.record(z.string(), z.array(z.string())),
+  counts: z.record(z.string(), z.number()),
+});
+export type WordnetDigest = z.infer<typeof WordnetDigestSchema>;
+
+const memo = new Map<string, WordnetDigest>();
+
+/**
+ * WordNet's relatives and counts, read once per process and cached as a file in `cacheDir`
+ * (when given), because reading WordNet takes ~2 s and does not depend on the knowledge.
+ */
+export function loadWordnetDigest(cacheDir: string | null, senses: number): WordnetDigest {
+  const version = `${wordnetVersion()}-s${senses}`;
+  const cached = memo.get(version);
+  if (cached) return cached;
+  const path = cacheDir === null ? null : join(cacheDir, `wordnet-${version}.json`);
+  let digest: WordnetDigest | undefined;
+  if (path) {
+    try {
+      const parsed = WordnetDigestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+      if (parsed.success && parsed.data.version === version) digest = parsed.data;
+    } catch {
+      // Absent or unreadable: rebuild below.
+    }
+  }
+  if (!digest) {
+    digest = {
+      version,
+      related: Object.fromEntries(readWordnetRelations({ senses })),
+      counts: Object.fromEntries(wordnetTermCounts()),
+    };
+    if (path && cacheDir !== null) {
+      try {
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(digest));
+        renameSync(`${path}.${process.pid}.tmp`, path);
+      } catch {
+        // A read-only cache folder only costs speed.
+      }
+    }
+  }
+  memo.set(version, digest);
+  return digest;
+}

@@ -1,0 +1,126 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/answer/engine.js';
+import { AnswerResultSchema, type Answered } from '../../src/answer/result.js';
+import { doc, tempKnowledge } from '../helpers.js';
+
+let engine: Engine;
+beforeAll(() => {
+  engine = Engine.open({ knowledgeDir: 'knowledge' });
+});
+
+function answered(question: string): Answered {
+  const result = engine.ask(question);
+  expect(AnswerResultSchema.parse(result)).toEqual(result);
+  if (result.status !== 'answered') throw new Error(`expected an answer to "${question}", got ${result.reason}`);
+  return result;
+}
+
+describe('Engine.ask', () => {
+  it('answers with a verbatim, attributed citation', () => {
+    const result = answered('What did Witkoff say about Article 5?');
+    const top = result.citations.find((c) => c.quote.includes('Article 5'));
+    expect(top).toBeDefined();
+    expect(top?.claim).toEqual({ status: 'on_record', source: 'Steve Witkoff', conditional: true });
+    expect(top?.document).toEqual({ id: 'putin-peace-deal-security-guarantees', title: expect.any(String) });
+    expect(top?.location).toMatchObject({ paragraph: 3, sentence: 2 });
+    expect(top?.matched).toEqual(expect.arrayContaining(['Article', '5']));
+    expect(top?.singleSource).toBe(true);
+  });
+
+  it('includes the previous sentence when the quote cannot stand alone ("In return, Kyiv would…")', () => {
+    const top = answered('What would Kyiv give in return?').citations.find((c) => c.quote.includes('In return, Kyiv would pause'));
+    expect(top?.includesPrevious).toBe(true);
+    expect(top?.quote.startsWith('Reports suggest that')).toBe(true);
+    expect(top?.claim.status).toBe('reported');
+  });
+
+  it('declines off-topic and empty questions with a message and three answerable examples', () => {
+    for (const q of ['Who won the Super Bowl?', 'Write me a poem', 'hi', '??', '']) {
+      const result = engine.ask(q);
+      expect(result.status, q).toBe('no_answer');
+      if (result.status !== 'no_answer') continue;
+      expect(result.citations).toEqual([]);
+      expect(result.message.length).toBeGreaterThan(10);
+      expect(result.suggestions).toHaveLength(3);
+      for (const s of result.suggestions) expect(engine.ask(s).status, s).toBe('answered');
+    }
+  });
+
+  it('declines a question over 500 characters and says why', () => {
+    const result = engine.ask(`What about Crimea? ${'x'.repeat(5000)}`);
+    expect(result).toMatchObject({ status: 'no_answer', reason: 'too_long' });
+    expect(result.status === 'no_answer' && result.message).toMatch(/5019 characters long; questions are limited to 500/);
+  });
+
+  it('answers a short follow-up in the context of the previous question', () => {
+    const follow = engine.ask('what about Luhansk?', { previous: 'Would Putin swap territory?' });
+    expect(follow.status).toBe('answered');
+    expect(follow.citations[0]?.quote).toMatch(/Luhansk/);
+  });
+
+  it('is deterministic', () => {
+    expect(engine.ask('sanctions relief')).toEqual(engine.ask('sanctions relief'));
+  });
+
+  it('looks citations up by key for buttons: citation, similar, context', () => {
+    const top = answered('ceasefire terms').citations[0];
+    if (!top) throw new Error('no citation');
+    expect(top.key).toMatch(/^[0-9a-f]{12}$/);
+    expect(engine.citation(top.key)?.quote).toBe(top.quote);
+    expect(engine.context(top.key)?.paragraph).toContain(top.quote);
+    expect(engine.similar(top.key, 2).every((c) => c.key !== top.key)).toBe(true);
+    expect(engine.citation('nope')).toBeUndefined();
+  });
+});
+
+describe('Engine with several documents', () => {
+  const shared = 'The ceasefire will start on Monday.';
+  let many: Engine;
+  let cleanup = (): void => {};
+  beforeAll(() => {
+    const t = tempKnowledge({
+      'a.md': doc('Alpha report', `${shared} Officials met in Geneva.`, 'publisher: Alpha\npublished: 2025-08-18\n'),
+      'b.md': doc('Beta report', `Talks stalled overnight. ${shared}`, 'publisher: Beta\n'),
+    });
+    cleanup = t.cleanup;
+    many = Engine.open({ knowledgeDir: t.dir });
+  });
+  afterAll(() => cleanup());
+
+  it('merges the same sentence from two documents into one citation listing both sources', () => {
+    const result = many.ask('When does the ceasefire start?');
+    expect(result.status).toBe('answered');
+    const top = result.citations[0];
+    expect(top?.quote).toBe(shared);
+    expect(top?.sources.map((s) => s.document.id).sort()).toEqual(['a', 'b']);
+    expect(top?.singleSource).toBe(false);
+    expect(result.citations.filter((c) => c.quote === shared)).toHaveLength(1);
+  });
+
+  it('ranks whole documents', () => {
+    expect(many.searchDocuments('Geneva officials')[0]?.id).toBe('a');
+  });
+});
+
+describe('index snapshot', () => {
+  it('is written once, then loaded with the same answers; a content change makes a new one', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'dealdesk-cache-'));
+    const t = tempKnowledge({ 'a.md': doc('A', 'The ceasefire will start on Monday. Officials met in Geneva.') });
+    try {
+      const built = Engine.open({ knowledgeDir: t.dir, cacheDir });
+      expect(readdirSync(cacheDir).filter((f) => f.startsWith('index-'))).toHaveLength(1);
+      const loaded = Engine.open({ knowledgeDir: t.dir, cacheDir });
+      expect(loaded.ask('ceasefire start')).toEqual(built.ask('ceasefire start'));
+      const t2 = tempKnowledge({ 'a.md': doc('A', 'The truce holds.') });
+      Engine.open({ knowledgeDir: t2.dir, cacheDir });
+      expect(readdirSync(cacheDir).filter((f) => f.startsWith('index-'))).toHaveLength(2);
+      t2.cleanup();
+    } finally {
+      t.cleanup();
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+});

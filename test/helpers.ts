@@ -1,0 +1,20 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A throwaway knowledge folder with the given files; returns its path and a cleanup function. */
+export function tempKnowledge(files: Record<string, string | Buffer>): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'dealdesk-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A minimal valid document. */
+export function doc(title: string, body: string, extra = ''): string {
+  return `---\ntitle: ${JSON.stringify(title)}\n${extra}---\n\n${body}\n`;
+}
+
+export const SEED_DIR = 'knowledge';
