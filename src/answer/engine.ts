@@ -102,11 +102,11 @@ export class Engine {
 
   private static build(knowledge: Knowledge, cacheDir: string | null): Engine {
     const matcher = new PhraseMatcher(knowledge.entities);
-    const typesOf = (text: string): Set<string> => {
+    const entitiesOf = (text: string): { tag: string; type: string }[] => {
       const seq = tokenize(text).map((t) => t.term).filter((t) => t !== '');
-      return new Set(matcher.match(seq).flatMap((m) => (m.type ? [m.type] : [])));
+      return matcher.match(seq).flatMap((m) => (m.type ? [{ tag: m.tag, type: m.type }] : []));
     };
-    const passages = buildPassages(knowledge.documents, typesOf);
+    const passages = buildPassages(knowledge.documents, entitiesOf);
     const fields = passages.map((p, i) => {
       const body = knowledge.documents[p.doc]?.body ?? '';
       return indexedFields(p, i, body.slice(p.paragraphStart, p.paragraphEnd), matcher);

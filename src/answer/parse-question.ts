@@ -73,7 +73,10 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
     const same = matches.filter((m) => m.from === first.from && m.to === first.to);
     const literal = seq.slice(first.from, first.to).map((term) => ({ term, weight: INDEX_OPTIONS.literalWeight }));
     const label = tokens.slice(first.from, first.to).map((t) => t.surface).join(' ');
-    concepts.push(conceptOf(label, [...same.map((m) => ({ term: m.tag, weight: 1 })), ...literal], vocabulary));
+    const tags = same.map((m) => m.tag);
+    const { weight, credit } = INDEX_OPTIONS.relatedEntity;
+    const related = [...new Set(tags.flatMap((t) => matcher.relatedTags.get(t) ?? []))].filter((t) => !tags.includes(t)).map((term) => ({ term, weight, credit }));
+    concepts.push(conceptOf(label, [...tags.map((term) => ({ term, weight: 1 })), ...literal, ...related], vocabulary));
     at = first.to;
     i += same.length;
   }
@@ -139,7 +142,8 @@ function dedupe(concepts: Concept[]): Concept[] {
 
 function hintOf(question: string): Hint | null {
   const lower = question.toLowerCase();
-  if (/\bhow (many|much)\b/.test(lower)) return 'number';
+  if (/\b(what|which|on what) (date|day|year|month)\b/.test(lower)) return 'date';
+  if (/\bhow (many|much|old|long|far|big|large)\b/.test(lower)) return 'number';
   const word = /\b(who|whom|whose|where|when|why)\b/.exec(lower)?.[1];
   return word ? QUESTION_HINTS[word as keyof typeof QUESTION_HINTS] : null;
 }

@@ -43,8 +43,8 @@ export function rank(
     const passage = passages[r.id as number];
     if (!passage) continue;
     const match = r.match as Record<string, Field[]>;
-    const hinted = question.hint !== null && passage.hints.includes(question.hint);
-    const typed = !hinted && (question.hint === 'time' || question.hint === 'number') ? INDEX_OPTIONS.missingAnswerType : 1;
+    const hinted = holdsAnswerType(passage, question);
+    const typed = hinted || question.hint === null ? 1 : INDEX_OPTIONS.missingAnswerType[question.hint];
     const coverage = total > 0 ? (typed * question.concepts.reduce((sum, c) => sum + c.weight * credit(c, match), 0)) / total : 0;
     const score = r.score * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? INDEX_OPTIONS.hintBoost : 1);
     const matchedTerms = Object.entries(match)
@@ -59,6 +59,20 @@ export function rank(
     r.score *= 1 + INDEX_OPTIONS.documentWeight * ((docTotals.get(doc) ?? 0) / (bestDoc || 1));
   }
   return ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
+}
+
+/**
+ * Does the sentence hold the kind of answer the question word asks for? For who/where, a
+ * person or place the question does not already name ("Who confirmed that Putin…?" is not
+ * answered by a sentence whose only person is Putin).
+ */
+function holdsAnswerType(passage: Passage, question: ParsedQuestion): boolean {
+  const hint = question.hint;
+  if (hint === null) return false;
+  const named = new Set(question.concepts.flatMap((c) => c.terms.filter((t) => t.weight === 1).map((t) => t.term)));
+  if (hint === 'person' && passage.people.length > 0) return passage.people.some((p) => !named.has(p));
+  if (hint === 'place' && passage.places.length > 0) return passage.places.some((p) => !named.has(p));
+  return passage.hints.includes(hint);
 }
 
 /** How well one passage expresses a concept: the best credit of any of its terms' fields. */

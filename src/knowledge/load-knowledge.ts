@@ -116,5 +116,10 @@ function readEntities(bytes: Buffer, problems: string[]): EntitiesFile {
     if (ids.has(entity.id)) problems.push(`${ENTITIES_FILE}: entity id "${entity.id}" appears twice. Merge the two entries.`);
     ids.add(entity.id);
   }
+  for (const entity of parsed.data.entities) {
+    for (const other of entity.related) {
+      if (!ids.has(other)) problems.push(`${ENTITIES_FILE}: entity "${entity.id}" lists unknown related id "${other}". Use the id of another entry.`);
+    }
+  }
   return parsed.data;
 }

@@ -30,6 +30,11 @@ export const EntitiesFileSchema = z.strictObject({
         name: z.string().trim().min(1),
         type: EntityTypeSchema,
         aliases: z.array(z.string().trim().min(1)).default([]),
+        /**
+         * Entities a mention of this one partly stands for, and the reverse: a capital for its
+         * government (Kyiv → Ukraine), a leader for the country, a group for its members.
+         */
+        related: z.array(z.string()).default([]),
       }),
     )
     .default([]),

@@ -6,6 +6,8 @@ import type { Hint, Passage } from './passage.js';
 
 const STANDS_ALONE_NOT = /^(in return|in exchange|in turn|instead|however|but|also|meanwhile|therefore|thus|as a result|he|she|it|they|this|these|that|those|his|her|its|their)\b/i;
 const TIME = /\b(year|years|month|months|week|weeks|day|days|today|yesterday|tomorrow|tonight|earlier|later|ahead of|before|after|since|until|recent|recently|soon|shortly|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b/i;
+/** An absolute date: a month, a weekday, a year, a day of the month, or today/yesterday/tomorrow. */
+const DATE = /\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|(?:1[89]|20)\d{2}|\d{1,2}(?:st|nd|rd|th))\b/i;
 const REASON = /\b(because|reason|in exchange|in return|due to|in order to|so that|as a result|aims? to|to retain|for “|for ")/i;
 const NUMBER_WORDS = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|first|second|third)\b/i;
 
@@ -13,7 +15,10 @@ const NUMBER_WORDS = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twe
  * Splits each document into sentences and labels each with its claim. Offsets are into the
  * document body; every passage's text is `body.slice(start, end)`.
  */
-export function buildPassages(documents: readonly KnowledgeDocument[], entityTypesOf: (text: string) => Set<string>): Passage[] {
+/** The entities a text names, as tags with their types. */
+export type EntitiesOf = (text: string) => { tag: string; type: string }[];
+
+export function buildPassages(documents: readonly KnowledgeDocument[], entitiesOf: EntitiesOf): Passage[] {
   const passages: Passage[] = [];
   documents.forEach((document, docIndex) => {
     const names: string[] = [];
@@ -41,7 +46,7 @@ export function buildPassages(documents: readonly KnowledgeDocument[], entityTyp
           paragraphEnd: para.end,
           text,
           claim: claims[i] ?? { status: 'article', source: null, conditional: false },
-          hints: hintsOf(text, s, entityTypesOf(text)),
+          ...entityHints(text, s, entitiesOf(text)),
         });
       });
     });
@@ -62,12 +67,19 @@ function quoteOpenAt(paragraph: string, sentences: readonly SentenceSpan[]): boo
   });
 }
 
+function entityHints(text: string, sentence: SentenceSpan, entities: { tag: string; type: string }[]): Pick<Passage, 'hints' | 'people' | 'places'> {
+  const people = [...new Set(entities.filter((e) => e.type === 'person' || e.type === 'group').map((e) => e.tag))];
+  const places = [...new Set(entities.filter((e) => e.type === 'place').map((e) => e.tag))];
+  return { hints: hintsOf(text, sentence, new Set(entities.map((e) => e.type))), people, places };
+}
+
 function hintsOf(text: string, sentence: SentenceSpan, entityTypes: Set<string>): Hint[] {
   const hints: Hint[] = [];
   const properNames = sentence.tokens.filter((t, i) => i > 0 && t.pos === 'PROPN').length;
   if (entityTypes.has('person') || properNames >= 2) hints.push('person');
   if (entityTypes.has('place')) hints.push('place');
   if (TIME.test(text)) hints.push('time');
+  if (DATE.test(text)) hints.push('date');
   // A quantity, not a number inside a name ("Article 5").
   const quantity = sentence.tokens.some((t, i) => t.pos === 'NUM' && sentence.tokens[i - 1]?.pos !== 'PROPN');
   if (quantity || NUMBER_WORDS.test(text)) hints.push('number');

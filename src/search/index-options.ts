@@ -8,7 +8,7 @@ import type { IndexedFields } from './passage.js';
  */
 export const INDEX_OPTIONS = {
   /** Bump when the passage format or analysis changes in a way the constant does not show. */
-  format: 5,
+  format: 6,
   fields: ['text', 'tags', 'speaker', 'context'] as const,
   /** Field weights: the sentence itself first; the paragraph is weaker context. */
   boost: { text: 1, tags: 1, speaker: 0.5, context: 0.2 },
@@ -17,6 +17,8 @@ export const INDEX_OPTIONS = {
   credit: { text: 1, tags: 1, speaker: 0.8, context: 0.35 },
   /** Weight of the literal words of a matched alias or synonym, beside the tag itself. */
   literalWeight: 0.6,
+  /** Entities a named one partly stands for (entities.yaml `related`): ranking weight, coverage credit. */
+  relatedEntity: { weight: 0.5, credit: 0.8 },
   /** WordNet relatives of question words: senses considered, ranking weight, coverage credit. */
   related: { senses: 1, weight: 0.5, credit: 0.8 },
   /** Count at which a word is as common as words get, for general-English informativeness. */
@@ -24,10 +26,11 @@ export const INDEX_OPTIONS = {
   /** Weight of an earlier question's concepts when answering a follow-up. */
   followUpWeight: 0.5,
   /**
-   * When a "when" or "how many" question's best sentence holds no time or quantity at all, its
+   * When a sentence holds no answer of the kind the question word asks for (no time for "when",
+   * no date for "on what date", no quantity for "how many/old", no other person for "who"), its
    * coverage is multiplied by this: the documents may mention the subject but not what is asked.
    */
-  missingAnswerType: 0.5,
+  missingAnswerType: { time: 0.5, date: 0.5, number: 0.5, person: 0.8, place: 0.8, reason: 1 },
   /** Multiplier for a sentence holding the kind of answer a who/where/when/why/how-many question asks for. */
   hintBoost: 1.2,
   /** Weight of document-level aggregation (a document that matches broadly lifts its sentences). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ClaimSchema } from '../claims/attribute-claims.js';
 
-export const HintSchema = z.enum(['person', 'place', 'time', 'number', 'reason']);
+export const HintSchema = z.enum(['person', 'place', 'time', 'date', 'number', 'reason']);
 export type Hint = z.infer<typeof HintSchema>;
 
 /** One sentence of one document: the unit that is searched and quoted. */
@@ -27,6 +27,9 @@ export const PassageSchema = z.object({
   claim: ClaimSchema,
   /** Kinds of answer the sentence holds, for who/where/when/why/how-many questions. */
   hints: z.array(HintSchema),
+  /** Tags of the people and places the sentence names ("@witkoff"), for who/where questions. */
+  people: z.array(z.string()),
+  places: z.array(z.string()),
 });
 export type Passage = z.infer<typeof PassageSchema>;
 

@@ -23,8 +23,16 @@ export class PhraseMatcher {
   private readonly byFirst = new Map<string, { terms: string[]; tag: PhraseTag }[]>();
   /** Every single-term phrase, for typo correction of names ("zelenksy"). */
   readonly singleTerms = new Map<string, PhraseTag[]>();
+  /** Entity tags each entity tag partly stands for (both directions of `related`). */
+  readonly relatedTags = new Map<string, string[]>();
 
   constructor(entities: EntitiesFile) {
+    for (const entity of entities.entities) {
+      for (const other of entity.related) {
+        this.relate(`@${entity.id}`, `@${other}`);
+        this.relate(`@${other}`, `@${entity.id}`);
+      }
+    }
     for (const entity of entities.entities) {
       const tag = { tag: `@${entity.id}`, type: entity.type };
       for (const phrase of [entity.name, ...entity.aliases]) this.add(phrase, tag);
@@ -35,6 +43,12 @@ export class PhraseMatcher {
       for (const phrase of group) this.add(phrase, { tag: `~${head}` });
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);
+  }
+
+  private relate(from: string, to: string): void {
+    const list = this.relatedTags.get(from) ?? [];
+    if (!list.includes(to) && from !== to) list.push(to);
+    this.relatedTags.set(from, list);
   }
 
   private add(phrase: string, tag: PhraseTag): void {

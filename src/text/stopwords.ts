@@ -11,7 +11,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   the their theirs them themselves then there these they this those through to too under until up upon us
   ve very was wasn we were weren what whatever when where whether which while who whom whose why will with
   would wouldn you your yours yourself yourselves d m o y also may yet via per
-  whats whos wheres hows`.split(/\s+/),
+  whats whos wheres hows along around away non`.split(/\s+/),
 );
 
 /**
