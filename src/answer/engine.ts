@@ -4,8 +4,8 @@ import { loadKnowledge, readKnowledgeFiles } from '../knowledge/load-knowledge.j
 import type { Knowledge, KnowledgeDocument } from '../knowledge/schemas.js';
 import { buildIndex, indexedFields } from '../search/build-index.js';
 import { buildPassages } from '../search/build-passages.js';
-import { INDEX_OPTIONS, miniSearchOptions } from '../search/index-options.js';
-import type { IndexedFields, Passage } from '../search/passage.js';
+import { INDEX_OPTIONS, miniSearchOptions, paragraphSearchOptions } from '../search/index-options.js';
+import type { IndexedFields, ParagraphFields, Passage } from '../search/passage.js';
 import { PhraseMatcher } from '../search/phrase-matcher.js';
 import { defaultCacheDir, readSnapshot, snapshotKey, writeSnapshot, type Snapshot } from '../search/snapshot.js';
 import { loadIrregularVerbs } from '../text/irregular-verbs.js';
@@ -13,7 +13,7 @@ import { tokenize } from '../text/analyze.js';
 import { relativesIn } from '../text/thesaurus.js';
 import { loadWordnetDigest } from '../text/wordnet-digest.js';
 import { parseQuestion, type Concept, type Vocabulary } from './parse-question.js';
-import { rank, type Ranked } from './rank.js';
+import { rank, type Indexes, type Ranked } from './rank.js';
 import type { AnswerResult, Citation, DocumentRef, NoAnswer, NoAnswerReason } from './result.js';
 import { sanitizeQuestion } from './sanitize-question.js';
 import { suggestionCandidates } from './suggest.js';
@@ -53,8 +53,8 @@ export class Engine {
   private readonly lookup = new Map<string, number>();
 
   private constructor(
-    private readonly data: Omit<Snapshot, 'key' | 'index'>,
-    private readonly miniSearch: MiniSearch<IndexedFields>,
+    private readonly data: Omit<Snapshot, 'key' | 'index' | 'paragraphIndex'>,
+    private readonly indexes: Indexes,
   ) {
     this.matcher = new PhraseMatcher(data.entities);
     this.documentList = data.documents;
@@ -85,13 +85,22 @@ export class Engine {
     const key = snapshotKey(files.contentHash);
     const snapshot = cacheDir === null ? undefined : readSnapshot(cacheDir, key);
     if (snapshot) {
-      const { key: _key, index, ...data } = snapshot;
-      return new Engine(data, MiniSearch.loadJS<IndexedFields>(index as never, miniSearchOptions()));
+      const { key: _key, index, paragraphIndex, ...data } = snapshot;
+      return new Engine(data, {
+        sentences: MiniSearch.loadJS<IndexedFields>(index as never, miniSearchOptions()),
+        paragraphs: MiniSearch.loadJS<ParagraphFields>(paragraphIndex as never, paragraphSearchOptions()),
+      });
     }
     const engine = Engine.build(loadKnowledge(files), cacheDir);
     if (cacheDir !== null) {
       try {
-        const path = writeSnapshot(cacheDir, { key, ...engine.data, suggestions: engine.suggestionList, index: engine.miniSearch.toJSON() as unknown as Snapshot['index'] });
+        const path = writeSnapshot(cacheDir, {
+          key,
+          ...engine.data,
+          suggestions: engine.suggestionList,
+          index: engine.indexes.sentences.toJSON() as unknown as Snapshot['index'],
+          paragraphIndex: engine.indexes.paragraphs.toJSON() as unknown as Snapshot['paragraphIndex'],
+        });
         options.log?.(`dealdesk: index snapshot written to ${path}`);
       } catch (error) {
         options.log?.(`dealdesk: could not write the index snapshot to ${cacheDir} (${(error as Error).message}); set DEALDESK_CACHE_DIR to a writable folder for faster start-up.`);
@@ -107,11 +116,10 @@ export class Engine {
       return matcher.match(seq).flatMap((m) => (m.type ? [{ tag: m.tag, type: m.type }] : []));
     };
     const passages = buildPassages(knowledge.documents, entitiesOf);
-    const fields = passages.map((p, i) => {
-      const body = knowledge.documents[p.doc]?.body ?? '';
-      return indexedFields(p, i, body.slice(p.paragraphStart, p.paragraphEnd), matcher);
-    });
-    const { miniSearch, vocabulary } = buildIndex(fields);
+    const fields = passages.map((p, i) => indexedFields(p, i, matcher));
+    const paragraphs: string[] = [];
+    for (const p of passages) paragraphs[p.para] ??= knowledge.documents[p.doc]?.body.slice(p.paragraphStart, p.paragraphEnd) ?? '';
+    const { miniSearch, paragraphSearch, vocabulary } = buildIndex(fields, paragraphs);
     const wordnet = loadWordnetDigest(cacheDir, INDEX_OPTIONS.related.senses);
     const related = relativesIn(new Map(Object.entries(wordnet.related)), new Set(Object.keys(vocabulary)));
     const engine = new Engine(
@@ -125,7 +133,7 @@ export class Engine {
         irregular: loadIrregularVerbs(),
         suggestions: [],
       },
-      miniSearch,
+      { sentences: miniSearch, paragraphs: paragraphSearch },
     );
     engine.suggestionList = engine.pickSuggestions();
     return engine;
@@ -157,7 +165,7 @@ export class Engine {
     const parsed = parseQuestion(question, this.matcher, this.vocabulary);
     if (parsed.concepts.length === 0) return this.decline(question, 'no_content');
     const extra: Concept[] = options.previous ? parseQuestion(sanitizeQuestion(options.previous).slice(0, INDEX_OPTIONS.maxQuestionLength), this.matcher, this.vocabulary).concepts : [];
-    const ranked = rank(this.miniSearch, this.passages, parsed, extra);
+    const ranked = rank(this.indexes, this.passages, parsed, extra);
     const best = ranked[0];
     if (!best || best.coverage < INDEX_OPTIONS.minCoverage) return this.decline(question, 'not_covered');
     const tags = new Set(parsed.concepts.flatMap((c) => c.terms.map((t) => t.term)).filter((t) => /^[@~]/.test(t)));
@@ -183,7 +191,7 @@ export class Engine {
   searchDocuments(query: string, limit = 100): { id: string; score: number }[] {
     const parsed = parseQuestion(sanitizeQuestion(query).slice(0, 10_000), this.matcher, this.vocabulary);
     const perDoc = new Map<number, number[]>();
-    for (const r of rank(this.miniSearch, this.passages, parsed)) {
+    for (const r of rank(this.indexes, this.passages, parsed)) {
       const doc = this.passages[r.passage]?.doc;
       if (doc === undefined) continue;
       const scores = perDoc.get(doc) ?? [];
@@ -213,7 +221,7 @@ export class Engine {
     if (!passage) return [];
     const parsed = parseQuestion(passage.text, this.matcher, this.vocabulary);
     const own = normalizeSentence(passage.text);
-    const ranked = rank(this.miniSearch, this.passages, parsed).filter((r) => normalizeSentence(this.passages[r.passage]?.text ?? '') !== own);
+    const ranked = rank(this.indexes, this.passages, parsed).filter((r) => normalizeSentence(this.passages[r.passage]?.text ?? '') !== own);
     const best = ranked[0];
     return best ? this.citations(ranked, best.score, new Set(), limit) : [];
   }
@@ -238,8 +246,10 @@ export class Engine {
   private citations(ranked: Ranked[], bestScore: number, tags: Set<string>, limit: number): Citation[] {
     const byText = new Map<string, Citation>();
     for (const r of ranked) {
+      // Ranked best first: nothing below the relative floor can be cited.
+      if (r.score < bestScore * INDEX_OPTIONS.minRelativeScore) break;
+      if (r.coverage < INDEX_OPTIONS.minCoverage / 2) continue;
       if (byText.size >= limit && !byText.has(normalizeSentence(this.passages[r.passage]?.text ?? ''))) continue;
-      if (r.score < bestScore * INDEX_OPTIONS.minRelativeScore || r.coverage < INDEX_OPTIONS.minCoverage / 2) continue;
       const passage = this.passages[r.passage];
       const document = passage && this.documentList[passage.doc];
       if (!passage || !document) continue;

@@ -1,6 +1,7 @@
 import type MiniSearch from 'minisearch';
+import type { Query } from 'minisearch';
 import { INDEX_OPTIONS } from '../search/index-options.js';
-import type { IndexedFields, Passage } from '../search/passage.js';
+import type { IndexedFields, ParagraphFields, Passage } from '../search/passage.js';
 import type { Concept, ParsedQuestion } from './parse-question.js';
 
 export interface Ranked {
@@ -21,8 +22,14 @@ type Field = keyof typeof INDEX_OPTIONS.credit;
  * - document aggregation: a document that matches the question broadly lifts its sentences.
  * `extra` concepts (an earlier question, for follow-ups) help ranking but not coverage.
  */
+/** The sentence index and the paragraph index (the sentences' weaker context). */
+export interface Indexes {
+  sentences: MiniSearch<IndexedFields>;
+  paragraphs: MiniSearch<ParagraphFields>;
+}
+
 export function rank(
-  miniSearch: MiniSearch<IndexedFields>,
+  indexes: Indexes,
   passages: readonly Passage[],
   question: ParsedQuestion,
   extra: readonly Concept[] = [],
@@ -33,20 +40,37 @@ export function rank(
     for (const t of c.terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight * INDEX_OPTIONS.followUpWeight));
   }
   if (weights.size === 0) return [];
-  const results = miniSearch.search([...weights.keys()].join(' '), {
-    boostTerm: (term) => weights.get(term) ?? 1,
-  });
+  // The question's own words are searched in every field; alternatives (synonyms, relatives,
+  // related names) only in the sentence and its tags: in the paragraph they add little and cost
+  // the most (its posting lists are the longest).
+  const own = [...weights.keys()].filter((t) => (weights.get(t) ?? 0) >= 1);
+  const alternatives = [...weights.keys()].filter((t) => (weights.get(t) ?? 0) < 1);
+  const query = {
+    combineWith: 'OR',
+    queries: [
+      ...(own.length > 0 ? [{ queries: own }] : []),
+      ...(alternatives.length > 0 ? [{ queries: alternatives, fields: ['text', 'tags', 'speaker'] }] : []),
+    ],
+  } as Query;
+  const boostTerm = (term: string): number => weights.get(term) ?? 1;
+  const results = indexes.sentences.search(query, { boostTerm });
+  // The paragraph as weaker context: its score adds to its sentences', and the question's words
+  // it holds earn partial coverage.
+  const paragraphs = new Map(own.length > 0 ? indexes.paragraphs.search(own.join(' '), { boostTerm }).map((h) => [h.id as number, h]) : []);
   const total = question.concepts.reduce((sum, c) => sum + c.weight, 0);
   const ranked: Ranked[] = [];
   const docTotals = new Map<number, number>();
-  for (const r of results) {
+  // Two stages: BM25 picks the candidates (results come sorted by score), coverage re-ranks them.
+  for (const r of results.slice(0, INDEX_OPTIONS.rerankDepth)) {
     const passage = passages[r.id as number];
     if (!passage) continue;
-    const match = r.match as Record<string, Field[]>;
+    const match: Record<string, Field[]> = { ...(r.match as Record<string, Field[]>) };
+    const paragraph = paragraphs.get(passage.para);
+    for (const term of Object.keys(paragraph?.match ?? {})) match[term] = [...(match[term] ?? []), 'context'];
     const hinted = holdsAnswerType(passage, question);
     const typed = hinted || question.hint === null ? 1 : INDEX_OPTIONS.missingAnswerType[question.hint];
     const coverage = total > 0 ? (typed * question.concepts.reduce((sum, c) => sum + c.weight * credit(c, match), 0)) / total : 0;
-    const score = r.score * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? INDEX_OPTIONS.hintBoost : 1);
+    const score = (r.score + INDEX_OPTIONS.contextBoost * (paragraph?.score ?? 0)) * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? INDEX_OPTIONS.hintBoost : 1);
     const matchedTerms = Object.entries(match)
       .filter(([term, fields]) => !/^[@~]/.test(term) && fields.includes('text'))
       .map(([term]) => term);

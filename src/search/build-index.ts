@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import { terms } from '../text/analyze.js';
-import { miniSearchOptions } from './index-options.js';
-import type { IndexedFields, Passage } from './passage.js';
+import { miniSearchOptions, paragraphSearchOptions } from './index-options.js';
+import type { IndexedFields, ParagraphFields, Passage } from './passage.js';
 import type { PhraseMatcher } from './phrase-matcher.js';
 
 /** Search terms of a text plus the tags of the entities and synonyms it mentions. */
@@ -12,7 +12,7 @@ export function analyzeText(text: string, matcher: PhraseMatcher): { terms: stri
 }
 
 /** The indexed fields of one passage. */
-export function indexedFields(passage: Passage, index: number, paragraph: string, matcher: PhraseMatcher): IndexedFields {
+export function indexedFields(passage: Passage, index: number, matcher: PhraseMatcher): IndexedFields {
   const own = analyzeText(passage.text, matcher);
   const speaker = passage.claim.source ? analyzeText(passage.claim.source, matcher) : { terms: [], tags: [] };
   return {
@@ -20,20 +20,23 @@ export function indexedFields(passage: Passage, index: number, paragraph: string
     text: own.terms.join(' '),
     tags: own.tags.join(' '),
     speaker: [...speaker.terms, ...speaker.tags].join(' '),
-    context: terms(paragraph).join(' '),
   };
 }
 
 export interface BuiltIndex {
   miniSearch: MiniSearch<IndexedFields>;
+  paragraphSearch: MiniSearch<ParagraphFields>;
   /** Document frequency of every term and tag in the sentence fields (for IDF and typo correction). */
   vocabulary: Record<string, number>;
 }
 
-export function buildIndex(fields: readonly IndexedFields[]): BuiltIndex {
+/** Indexes sentences, and (separately) the paragraphs they sit in, given as texts by `para` index. */
+export function buildIndex(fields: readonly IndexedFields[], paragraphs: readonly string[]): BuiltIndex {
   const miniSearch = new MiniSearch<IndexedFields>(miniSearchOptions());
   miniSearch.addAll(fields);
-  return { miniSearch, vocabulary: vocabularyOf(fields) };
+  const paragraphSearch = new MiniSearch<ParagraphFields>(paragraphSearchOptions());
+  paragraphSearch.addAll(paragraphs.map((text, id) => ({ id, context: terms(text).join(' ') })));
+  return { miniSearch, paragraphSearch, vocabulary: vocabularyOf(fields) };
 }
 
 export function vocabularyOf(fields: readonly IndexedFields[]): Record<string, number> {

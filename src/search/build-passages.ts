@@ -20,10 +20,12 @@ export type EntitiesOf = (text: string) => { tag: string; type: string }[];
 
 export function buildPassages(documents: readonly KnowledgeDocument[], entitiesOf: EntitiesOf): Passage[] {
   const passages: Passage[] = [];
+  let paraIndex = -1;
   documents.forEach((document, docIndex) => {
     const names: string[] = [];
     splitParagraphs(document.body).forEach((para, p) => {
       const paragraph = document.body.slice(para.start, para.end);
+      paraIndex++;
       const sentences = splitSentences(paragraph);
       const claims = attributeParagraph(paragraph, sentences, names);
       const openQuote = quoteOpenAt(paragraph, sentences);
@@ -42,6 +44,7 @@ export function buildPassages(documents: readonly KnowledgeDocument[], entitiesO
           start,
           end,
           quoteStart: needsPrevious ? para.start + previous.start : start,
+          para: paraIndex,
           paragraphStart: para.start,
           paragraphEnd: para.end,
           text,

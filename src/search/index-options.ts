@@ -1,5 +1,5 @@
 import type { Options } from 'minisearch';
-import type { IndexedFields } from './passage.js';
+import type { IndexedFields, ParagraphFields } from './passage.js';
 
 /**
  * Every setting that shapes the index or the ranking, in one place. The snapshot is keyed to a
@@ -8,10 +8,15 @@ import type { IndexedFields } from './passage.js';
  */
 export const INDEX_OPTIONS = {
   /** Bump when the passage format or analysis changes in a way the constant does not show. */
-  format: 6,
-  fields: ['text', 'tags', 'speaker', 'context'] as const,
-  /** Field weights: the sentence itself first; the paragraph is weaker context. */
-  boost: { text: 1, tags: 1, speaker: 0.5, context: 0.2 },
+  format: 7,
+  fields: ['text', 'tags', 'speaker'] as const,
+  /** Field weights: the sentence itself and the names it mentions first, then who says it. */
+  boost: { text: 1, tags: 1, speaker: 0.5 },
+  /**
+   * The paragraph is weaker context: its BM25 score (from a separate paragraph index, so each
+   * paragraph is indexed once, not once per sentence) is added at this weight.
+   */
+  contextBoost: 0.2,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   /** How much a concept counts as covered when found only in a given field. */
   credit: { text: 1, tags: 1, speaker: 0.8, context: 0.35 },
@@ -39,6 +44,8 @@ export const INDEX_OPTIONS = {
   coverageExponent: 2,
   /** Document score = best sentence + this × the sum of its other matching sentences. */
   documentAggregation: 0.3,
+  /** How many of MiniSearch's best results are re-ranked by coverage (the rest cannot win). */
+  rerankDepth: 200,
   /** Decline when the best sentence covers less of the question's content than this. */
   minCoverage: 0.5,
   /** Other citations must reach this share of the best score. */
@@ -51,6 +58,17 @@ export const INDEX_OPTIONS = {
 } as const;
 
 /** MiniSearch options: fields arrive as pre-analysed, space-separated terms. */
+/** MiniSearch options of the paragraph index. */
+export function paragraphSearchOptions(): Options<ParagraphFields> {
+  return {
+    idField: 'id',
+    fields: ['context'],
+    tokenize: (text) => text.split(' ').filter((t) => t !== ''),
+    processTerm: (term) => term,
+    searchOptions: { bm25: { ...INDEX_OPTIONS.bm25 }, combineWith: 'OR' },
+  };
+}
+
 export function miniSearchOptions(): Options<IndexedFields> {
   return {
     idField: 'id',

@@ -20,6 +20,8 @@ export const PassageSchema = z.object({
   end: z.number().int().positive(),
   /** Where the quote starts: the previous sentence's start when this one cannot stand alone. */
   quoteStart: z.number().int().nonnegative(),
+  /** Index of the paragraph among all paragraphs of the knowledge (the paragraph index's id). */
+  para: z.number().int().nonnegative(),
   /** The paragraph's offsets in the body ("Show context"). */
   paragraphStart: z.number().int().nonnegative(),
   paragraphEnd: z.number().int().positive(),
@@ -39,5 +41,10 @@ export interface IndexedFields {
   text: string;
   tags: string;
   speaker: string;
+}
+
+/** A paragraph, indexed separately as the sentences' weaker context (one entry, not one per sentence). */
+export interface ParagraphFields {
+  id: number;
   context: string;
 }

@@ -33,6 +33,8 @@ export const SnapshotSchema = z.object({
   irregular: z.record(z.string(), z.string()),
   /** MiniSearch `toJSON()` output; MiniSearch's `loadJSON` checks its own format. */
   index: z.object({ documentCount: z.number(), serializationVersion: z.number() }).loose(),
+  /** The paragraph index, likewise. */
+  paragraphIndex: z.object({ documentCount: z.number(), serializationVersion: z.number() }).loose(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
