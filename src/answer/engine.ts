@@ -167,7 +167,7 @@ export class Engine {
     const extra: Concept[] = options.previous ? parseQuestion(sanitizeQuestion(options.previous).slice(0, INDEX_OPTIONS.maxQuestionLength), this.matcher, this.vocabulary).concepts : [];
     const ranked = rank(this.indexes, this.passages, parsed, extra);
     const best = ranked[0];
-    if (!best || best.coverage < INDEX_OPTIONS.minCoverage) return this.decline(question, 'not_covered');
+    if (!best || best.coverage <= INDEX_OPTIONS.minCoverage) return this.decline(question, 'not_covered');
     const tags = new Set(parsed.concepts.flatMap((c) => c.terms.map((t) => t.term)).filter((t) => /^[@~]/.test(t)));
     const citations = this.citations(ranked, best.score, tags, options.limit ?? INDEX_OPTIONS.maxCitations);
     return { status: 'answered', question, citations: citations as [Citation, ...Citation[]] };

@@ -1,5 +1,5 @@
 import type SearchableMap from 'minisearch/SearchableMap';
-import { normalizeWord, tokenize } from '../text/analyze.js';
+import { normalizeWord, tokenize, toTerm, type Token } from '../text/analyze.js';
 import { informativeness } from '../text/word-frequency.js';
 import { QUESTION_FILLERS, QUESTION_HINTS } from '../text/stopwords.js';
 import { INDEX_OPTIONS } from '../search/index-options.js';
@@ -62,7 +62,12 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
       concepts.push(
         tags
           ? conceptOf(tokens[at]?.surface ?? term, [...tags.map((t) => ({ term: t.tag, weight: 1 })), { term, weight: INDEX_OPTIONS.literalWeight }], vocabulary)
-          : conceptOf(tokens[at]?.surface ?? term, [{ term, weight: 1 }, ...relatives(term, tokens[at]?.surface, vocabulary)], vocabulary),
+          : conceptOf(
+              tokens[at]?.surface ?? term,
+              [...decompound(term, tokens[at]?.surface ?? '', vocabulary, matcher).map((t) => ({ term: t, weight: 1 })), ...relatives(term, tokens[at]?.surface, vocabulary)],
+              vocabulary,
+              isName(tokens, at, question),
+            ),
       );
     }
   };
@@ -102,16 +107,29 @@ function relatives(term: string, surface: string | undefined, vocabulary: Vocabu
  * in this knowledge base (IDF: "Ukraine", in most sentences, tells little here). Both factors are
  * scaled to 0..1. The question's own words decide, not the relatives added for them.
  */
-function conceptOf(label: string, terms: Concept['terms'], vocabulary: Vocabulary): Concept {
+function conceptOf(label: string, terms: Concept['terms'], vocabulary: Vocabulary, name = false): Concept {
   const cap = INDEX_OPTIONS.englishCap;
   const maxIdf = idf(0, vocabulary.size);
   const own = terms.filter((t) => t.credit === undefined);
   const english = (t: { term: string }): number =>
     t.term.startsWith('@') ? 1 : informativeness(vocabulary.english.get(t.term) ?? 0, cap) / informativeness(0, cap);
   const literal = own.filter((t) => !/^[@~]/.test(t.term));
-  const general = own.some((t) => t.term.startsWith('@')) ? 1 : Math.max(0, ...literal.map(english));
+  const general = name || own.some((t) => t.term.startsWith('@')) ? 1 : Math.max(0, ...literal.map(english));
   const specific = Math.max(0, ...own.map((t) => idf(vocabulary.df.get(t.term) ?? 0, vocabulary.size) / maxIdf));
   return { label, terms, weight: Math.max(0.01, general * specific) };
+}
+
+/**
+ * A capitalised word that does not open the question, in a question not typed in capitals, is a
+ * name ("Japan", "Super Bowl"): names say the most about what is asked, whatever their frequency.
+ */
+function isName(tokens: readonly Token[], at: number, question: string): boolean {
+  const token = tokens[at];
+  if (!token || token.start === 0 || !/^\p{Lu}/u.test(token.surface)) return false;
+  const before = question.slice(0, token.start).trimEnd();
+  if (before === '' || /[.!?:]$/.test(before)) return false;
+  const letters = question.replace(/[^\p{L}]/gu, '');
+  return letters.replace(/\p{Lu}/gu, '').length / Math.max(1, letters.length) > 0.5;
 }
 
 /**
@@ -128,6 +146,35 @@ function correct(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher): 
     if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { term: candidate, distance, df };
   }
   return best?.term ?? term;
+}
+
+/**
+ * An unknown word written as one that the documents write as two ("gamechanger" for
+ * "game-changing", "peacedeal") becomes both parts, when both are terms of the index.
+ */
+function decompound(term: string, surface: string, vocabulary: Vocabulary, matcher: PhraseMatcher): string[] {
+  if (vocabulary.df.has(term) || vocabulary.english.has(term)) return [term];
+  const word = normalizeWord(surface).replace(/[^\p{L}]/gu, '');
+  for (let i = 3; i <= word.length - 3; i++) {
+    const left = known(toTerm(word.slice(0, i)), vocabulary, matcher, false);
+    const right = known(toTerm(word.slice(i)), vocabulary, matcher, true);
+    if (left !== undefined && right !== undefined) return [left, right];
+  }
+  return [term];
+}
+
+/**
+ * A part of a compound as something the index knows: the term itself, the tag of a name or
+ * synonym it is ("swap" → "~exchang"), or — for the last part — the longest index term it
+ * starts with ("changer" → "chang").
+ */
+function known(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher, last: boolean): string | undefined {
+  if (term === '') return undefined;
+  if (vocabulary.df.has(term)) return term;
+  const tag = matcher.singleTerms.get(term)?.[0]?.tag;
+  if (tag !== undefined) return tag;
+  if (last) for (let k = term.length - 1; k >= 4; k--) if (vocabulary.df.has(term.slice(0, k))) return term.slice(0, k);
+  return undefined;
 }
 
 function dedupe(concepts: Concept[]): Concept[] {

@@ -46,7 +46,7 @@ export const INDEX_OPTIONS = {
   documentAggregation: 0.3,
   /** How many of MiniSearch's best results are re-ranked by coverage (the rest cannot win). */
   rerankDepth: 200,
-  /** Decline when the best sentence covers less of the question's content than this. */
+  /** Decline unless the best sentence covers more of the question's content than this. */
   minCoverage: 0.5,
   /** Other citations must reach this share of the best score. */
   minRelativeScore: 0.2,

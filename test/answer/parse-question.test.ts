@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/answer/engine.js';
+
+let engine: Engine;
+beforeAll(() => {
+  engine = Engine.open({ knowledgeDir: 'knowledge' });
+});
+const top = (q: string): string => {
+  const r = engine.ask(q);
+  return r.status === 'answered' ? (engine.sentence(r.citations[0]?.id ?? '') ?? '') : `(${r.reason})`;
+};
+
+// Each case names the mechanism it exercises; the expected sentence is the only one that fits.
+describe('question analysis', () => {
+  it('corrects typos only for words unknown to the index and to English', () => {
+    expect(top('Zelenksy Oval Office return')).toMatch(/first return to the Oval Office/); // name typo
+    expect(top('ceasfire terms')).toMatch(/^Western diplomats informed Reuters/); // word typo
+    expect(top('Which party does Starmer lead?')).not.toMatch(/French President/); // "party" is not "Paris"
+  });
+
+  it('matches aliases, titles and related entities', () => {
+    expect(top('What did the US envoy confirm?')).toMatch(/^Steve Witkoff, a key associate/);
+    expect(top('Kiev NATO aspirations')).toMatch(/^In return, Kyiv would pause/);
+    expect(top('What would Ukraine give up?')).toMatch(/Kyiv would pause|Reports suggest/); // Kyiv ~ Ukraine
+  });
+
+  it('splits a compound the documents write as two words', () => {
+    expect(top('gamechanger??')).toMatch(/game-changing/);
+    expect(top('landswap')).toMatch(/land exchange|territorial exchange/);
+  });
+
+  it('uses irregular verb forms and WordNet relatives', () => {
+    expect(top('When Zelensky met Trump in the Oval Office')).toMatch(/Oval Office/); // met → meet ~ encounter
+    expect(top('atomic war warning')).toMatch(/nuclear conflict/); // atomic ~ nuclear
+  });
+
+  it('weighs names in the question fully, so an unknown one declines', () => {
+    expect(top('Who is the prime minister of Japan?')).toBe('(not_covered)');
+    expect(top('Who won the Super Bowl?')).toBe('(not_covered)');
+  });
+
+  it('keeps "Article 5" though "article" alone only frames a question', () => {
+    expect(top('What does the article say about Article 5?')).toMatch(/Article 5/);
+  });
+
+  it('wants the kind of answer the question word asks for', () => {
+    expect(top('How many regions did Russia claim?')).toMatch(/five disputed regions/);
+    expect(top('How old is Emmanuel Macron?')).toBe('(not_covered)');
+    expect(top('Who confirmed the development?')).toMatch(/^Steve Witkoff/);
+  });
+});
