@@ -10,6 +10,7 @@ import { Engine } from '../src/answer/engine.js';
 import { runChat } from '../src/cli/chat.js';
 import { DealdeskError } from '../src/errors.js';
 import { resolveKnowledgeDir } from '../src/knowledge/resolve-knowledge-dir.js';
+import { defaultCacheDir } from '../src/search/snapshot.js';
 import { createLogger } from './logger.js';
 import type { Logger } from 'pino';
 import type { RunningPlatform, StartPlatform } from './platform.js';
@@ -20,11 +21,30 @@ const CONFIGURE = `dealdesk: no platform token is set, and stdin is not a termin
   - Terminal: run "npm start" in a terminal for an interactive chat, or "npm run ask -- \\"question\\"".
 Variables may also be put in a .env file (see .env.example).`;
 
-/** The platforms `env` asks for, in start order. */
-function requestedPlatforms(env: NodeJS.ProcessEnv): { name: string; load: () => Promise<StartPlatform> }[] {
-  const platforms: { name: string; load: () => Promise<StartPlatform> }[] = [];
-  if (nonEmpty(env['DISCORD_TOKEN'])) platforms.push({ name: 'discord', load: async () => (await import('./discord/index.js')).startDiscord });
-  if (nonEmpty(env['SLACK_BOT_TOKEN'])) platforms.push({ name: 'slack', load: async () => (await import('./slack/index.js')).startSlack });
+interface Platform {
+  name: string;
+  /** Validates the platform's environment (throws a DealdeskError listing every problem). */
+  checkEnv: (env: NodeJS.ProcessEnv) => Promise<void>;
+  load: () => Promise<StartPlatform>;
+}
+
+/** The platforms `env` asks for, in start order. Platform libraries load only here. */
+function requestedPlatforms(env: NodeJS.ProcessEnv): Platform[] {
+  const platforms: Platform[] = [];
+  if (nonEmpty(env['DISCORD_TOKEN'])) {
+    platforms.push({
+      name: 'discord',
+      checkEnv: async (e) => void (await import('./discord/env.js')).parseDiscordEnv(e, 'serve'),
+      load: async () => (await import('./discord/index.js')).startDiscord,
+    });
+  }
+  if (nonEmpty(env['SLACK_BOT_TOKEN'])) {
+    platforms.push({
+      name: 'slack',
+      checkEnv: async (e) => void (await import('./slack/env.js')).parseSlackEnv(e),
+      load: async () => (await import('./slack/index.js')).startSlack,
+    });
+  }
   return platforms;
 }
 
@@ -41,11 +61,15 @@ export interface Servers {
  */
 export async function startServers(env: NodeJS.ProcessEnv, options: { log?: Logger; engine?: Engine } = {}): Promise<Servers> {
   const log = options.log ?? createLogger();
-  const engine = options.engine ?? Engine.open({ knowledgeDir: resolveKnowledgeDir(undefined, env), log: (m) => log.info(m) });
+  const platforms = requestedPlatforms(env);
+  // Configuration first: a bad variable is reported before seconds of indexing.
+  for (const platform of platforms) await platform.checkEnv(env);
+  const engine =
+    options.engine ?? Engine.open({ knowledgeDir: resolveKnowledgeDir(undefined, env), cacheDir: defaultCacheDir(env), log: (m) => log.info(m) });
   log.info({ documents: engine.documents.length, sentences: engine.size }, 'knowledge loaded');
   const running: RunningPlatform[] = [];
   try {
-    for (const platform of requestedPlatforms(env)) running.push(await (await platform.load())({ env, engine, log }));
+    for (const platform of platforms) running.push(await (await platform.load())({ env, engine, log }));
   } catch (error) {
     await Promise.allSettled(running.map((p) => p.stop()));
     throw error;
@@ -60,7 +84,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<numbe
       process.stdout.write(`${CONFIGURE}\n`);
       return 0;
     }
-    const engine = Engine.open({ knowledgeDir: resolveKnowledgeDir(undefined, env), log: (m) => process.stderr.write(`${m}\n`) });
+    const engine = Engine.open({ knowledgeDir: resolveKnowledgeDir(undefined, env), cacheDir: defaultCacheDir(env), log: (m) => process.stderr.write(`${m}\n`) });
     return runChat(engine, process.stdin, process.stdout);
   }
   const log = createLogger();

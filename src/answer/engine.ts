@@ -170,7 +170,10 @@ export class Engine {
     if (!best || best.coverage <= INDEX_OPTIONS.minCoverage) return this.decline(question, 'not_covered');
     const tags = new Set(parsed.concepts.flatMap((c) => c.terms.map((t) => t.term)).filter((t) => /^[@~]/.test(t)));
     const citations = this.citations(ranked, best.score, tags, options.limit ?? INDEX_OPTIONS.maxCitations);
-    return { status: 'answered', question, citations: citations as [Citation, ...Citation[]] };
+    const [first, ...rest] = citations;
+    // The best passage always yields a citation; an empty list here would be a bug.
+    if (!first) throw new Error('dealdesk: ranked passages produced no citation');
+    return { status: 'answered', question, citations: [first, ...rest] };
   }
 
   /** The sentence a citation is about (without any previous sentence included for sense). */

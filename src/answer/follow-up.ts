@@ -10,5 +10,6 @@ const FOLLOW_UP_OPENER = /^(and|also|but|so|what about|how about|and what about|
  */
 export function isFollowUp(question: string): boolean {
   const trimmed = question.trim();
+  if (trimmed === '') return false;
   return FOLLOW_UP_OPENER.test(trimmed) || (terms(trimmed).length <= 2 && trimmed.length < 40);
 }

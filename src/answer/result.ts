@@ -56,7 +56,7 @@ export const AnswerResultSchema = z.discriminatedUnion('status', [
     status: z.literal('answered'),
     /** The question as searched (control characters, mentions and invisible marks removed). */
     question: z.string(),
-    citations: z.array(CitationSchema).min(1),
+    citations: z.array(CitationSchema).nonempty(),
   }),
   z.object({
     status: z.literal('no_answer'),

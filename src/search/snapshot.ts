@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { INDEX_OPTIONS } from './index-options.js';
 import { EntitiesFileSchema } from '../knowledge/schemas.js';
@@ -38,9 +39,25 @@ export const SnapshotSchema = z.object({
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
-/** The snapshot key: the knowledge content hash plus every index option. */
+/**
+ * The snapshot key: the knowledge content hash, every index option, and the engine's own code
+ * (every source file under src/), so a changed analysis or ranking never reads a stale index.
+ */
 export function snapshotKey(contentHash: string): string {
-  return createHash('sha256').update(contentHash).update(JSON.stringify(INDEX_OPTIONS)).digest('hex').slice(0, 32);
+  return createHash('sha256').update(contentHash).update(JSON.stringify(INDEX_OPTIONS)).update(engineFingerprint()).digest('hex').slice(0, 32);
+}
+
+let fingerprint: string | undefined;
+/** sha256 of the engine's source files (compiled .js, or .ts when run from source); ~2 ms once. */
+function engineFingerprint(): string {
+  if (fingerprint === undefined) {
+    const hash = createHash('sha256');
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
+    for (const file of files) hash.update(file).update(readFileSync(join(root, file)));
+    fingerprint = hash.digest('hex');
+  }
+  return fingerprint;
 }
 
 /** `DEALDESK_CACHE_DIR`, else a folder in the system's temp directory. */

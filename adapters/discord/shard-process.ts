@@ -1,0 +1,28 @@
+/**
+ * One shard of the sharded bot, started by the ShardingManager in shard.ts (DISCORD_SHARDS).
+ * discord.js reads this shard's id and the shard count from SHARDS and SHARD_COUNT. Stops
+ * gracefully on SIGTERM/SIGINT and when the manager process goes away.
+ */
+import { Engine } from '../../src/answer/engine.js';
+import { DealdeskError } from '../../src/errors.js';
+import { resolveKnowledgeDir } from '../../src/knowledge/resolve-knowledge-dir.js';
+import { createLogger } from '../logger.js';
+import { startBot } from './bot.js';
+import { parseDiscordEnv } from './env.js';
+
+async function main(): Promise<void> {
+  const log = createLogger().child({ shard: process.env['SHARDS'] });
+  const config = parseDiscordEnv(process.env, 'serve');
+  const engine = Engine.open({ knowledgeDir: resolveKnowledgeDir(undefined, process.env), log: (m) => log.info(m) });
+  const bot = await startBot({ config, engine, log });
+  const shutdown = (): void => void bot.stop().then(() => process.exit(0));
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  process.once('disconnect', shutdown);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof DealdeskError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`dealdesk (discord shard ${process.env['SHARDS'] ?? '?'}): ${message}\n`);
+  process.exit(1);
+});

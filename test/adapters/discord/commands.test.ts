@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, commandsFor, validateCommands } from '../../../adapters/discord/commands.js';
+
+describe('slash command definitions', () => {
+  it('defines /ask (question ≤ 300, required; private boolean), /sources and /about', () => {
+    expect(COMMANDS.map((c) => c.name)).toEqual(['ask', 'sources', 'about']);
+    expect(COMMANDS[0]?.options).toEqual([
+      expect.objectContaining({ type: 3, name: 'question', required: true, max_length: 300 }),
+      expect.objectContaining({ type: 5, name: 'private', required: false }),
+    ]);
+  });
+
+  it('leaves guild-only fields out of guild registrations', () => {
+    expect(commandsFor('global').every((c) => 'contexts' in c && 'integration_types' in c)).toBe(true);
+    expect(commandsFor('guild').some((c) => 'contexts' in c || 'integration_types' in c)).toBe(false);
+  });
+
+  it('rejects a definition Discord would refuse, naming it', () => {
+    const base = { type: 1 as const, description: 'x' };
+    expect(() => validateCommands([{ ...base, name: 'Ask' }])).toThrow('Discord command "/Ask" is invalid: name');
+    expect(() => validateCommands([{ ...base, name: 'ask', description: 'x'.repeat(101) }])).toThrow('description');
+    expect(() => validateCommands([{ ...base, name: 'a' }, { ...base, name: 'a' }])).toThrow('defined twice');
+    expect(() =>
+      validateCommands([{ ...base, name: 'a', options: [{ type: 5, name: 'b', description: 'b' }, { type: 3, name: 'c', description: 'c', required: true }] }]),
+    ).toThrow('required options must come before optional ones');
+  });
+});
