@@ -49,6 +49,8 @@ export class Engine {
   private readonly documentList: readonly KnowledgeDocument[];
   private readonly passages: readonly Passage[];
   private suggestionList: string[];
+  /** sha256 of the knowledge files this engine was built from. */
+  contentHash = '';
   /** Passage index by id and by key. */
   private readonly lookup = new Map<string, number>();
 
@@ -86,12 +88,15 @@ export class Engine {
     const snapshot = cacheDir === null ? undefined : readSnapshot(cacheDir, key);
     if (snapshot) {
       const { key: _key, index, paragraphIndex, ...data } = snapshot;
-      return new Engine(data, {
+      const engine = new Engine(data, {
         sentences: MiniSearch.loadJS<IndexedFields>(index as never, miniSearchOptions()),
         paragraphs: MiniSearch.loadJS<ParagraphFields>(paragraphIndex as never, paragraphSearchOptions()),
       });
+      engine.contentHash = files.contentHash;
+      return engine;
     }
     const engine = Engine.build(loadKnowledge(files), cacheDir);
+    engine.contentHash = files.contentHash;
     if (cacheDir !== null) {
       try {
         const path = writeSnapshot(cacheDir, {
