@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { loadKnowledge, readKnowledgeFiles } from '../knowledge/load-knowledge.js';
 import type { Knowledge, KnowledgeDocument } from '../knowledge/schemas.js';
-import { buildIndex, indexedFields } from '../search/build-index.js';
+import { analyzeText, buildIndex, indexedFields } from '../search/build-index.js';
 import { buildPassages } from '../search/build-passages.js';
 import { INDEX_OPTIONS, miniSearchOptions, paragraphSearchOptions } from '../search/index-options.js';
 import type { IndexedFields, ParagraphFields, Passage } from '../search/passage.js';
@@ -12,7 +12,8 @@ import { loadIrregularVerbs } from '../text/irregular-verbs.js';
 import { tokenize } from '../text/analyze.js';
 import { relativesIn } from '../text/thesaurus.js';
 import { loadWordnetDigest } from '../text/wordnet-digest.js';
-import { parseQuestion, type Concept, type Vocabulary } from './parse-question.js';
+import { idf, parseQuestion, type Concept, type Vocabulary } from './parse-question.js';
+import { claimTerms, relate, type ClaimTerms } from './corroborate.js';
 import { rank, type Indexes, type Ranked } from './rank.js';
 import type { AnswerResult, Citation, DocumentRef, NoAnswer, NoAnswerReason } from './result.js';
 import { sanitizeQuestion } from './sanitize-question.js';
@@ -51,6 +52,9 @@ export class Engine {
   private suggestionList: string[];
   /** sha256 of the knowledge files this engine was built from. */
   contentHash = '';
+  private readonly claimTermsCache = new Map<number, ClaimTerms>();
+  /** Publication time of each document (0 when unknown), for ties. */
+  private readonly published: number[];
   /** Passage index by id and by key. */
   private readonly lookup = new Map<string, number>();
 
@@ -62,6 +66,7 @@ export class Engine {
     this.documentList = data.documents;
     this.passages = data.passages;
     this.suggestionList = data.suggestions;
+    this.published = data.documents.map((d) => (d.published ? Date.parse(d.published) || 0 : 0));
     data.passages.forEach((p, i) => this.lookup.set(p.id, i).set(p.key, i));
     const fuzzy = new SearchableMap<number>();
     for (const [term, count] of Object.entries(data.vocabulary)) if (!/^[@~]/.test(term)) fuzzy.set(term, count);
@@ -170,7 +175,7 @@ export class Engine {
     const parsed = parseQuestion(question, this.matcher, this.vocabulary);
     if (parsed.concepts.length === 0) return this.decline(question, 'no_content');
     const extra: Concept[] = options.previous ? parseQuestion(sanitizeQuestion(options.previous).slice(0, INDEX_OPTIONS.maxQuestionLength), this.matcher, this.vocabulary).concepts : [];
-    const ranked = rank(this.indexes, this.passages, parsed, extra);
+    const ranked = rank(this.indexes, this.passages, parsed, extra, this.published);
     const best = ranked[0];
     if (!best || best.coverage <= INDEX_OPTIONS.minCoverage) return this.decline(question, 'not_covered');
     const tags = new Set(parsed.concepts.flatMap((c) => c.terms.map((t) => t.term)).filter((t) => /^[@~]/.test(t)));
@@ -252,43 +257,73 @@ export class Engine {
   }
 
   private citations(ranked: Ranked[], bestScore: number, tags: Set<string>, limit: number): Citation[] {
-    const byText = new Map<string, Citation>();
-    for (const r of ranked) {
+    const cited: { citation: Citation; terms: ClaimTerms; doc: number }[] = [];
+    const { corroboration } = INDEX_OPTIONS;
+    for (const r of ranked.slice(0, corroboration.depth)) {
       // Ranked best first: nothing below the relative floor can be cited.
       if (r.score < bestScore * INDEX_OPTIONS.minRelativeScore) break;
       if (r.coverage < INDEX_OPTIONS.minCoverage / 2) continue;
-      if (byText.size >= limit && !byText.has(normalizeSentence(this.passages[r.passage]?.text ?? ''))) continue;
       const passage = this.passages[r.passage];
       const document = passage && this.documentList[passage.doc];
       if (!passage || !document) continue;
-      const key = normalizeSentence(passage.text);
       const location = { paragraph: passage.paragraph, sentence: passage.sentence, start: passage.quoteStart, end: passage.end };
-      const existing = byText.get(key);
-      if (existing) {
-        // The same sentence in another document: one citation, several sources.
-        existing.sources.push({ document: documentRef(document), location });
-        existing.singleSource = false;
+      const terms = this.claimTermsOf(r.passage);
+      // Another document stating the same claim joins its sources; one denying it is shown beside it.
+      const relation = cited
+        .filter((c) => c.doc !== passage.doc)
+        .map((c) => ({ c, relation: relate(c.terms, terms, corroboration) }))
+        .find((x) => x.relation !== 'unrelated');
+      if (relation) {
+        const { citation } = relation.c;
+        const text = document.body.slice(passage.start, passage.end);
+        if (relation.relation === 'same' && !citation.sources.some((s) => s.document.id === document.id)) {
+          citation.sources.push({ document: documentRef(document), location, ...(normalizeSentence(text) !== normalizeSentence(citation.quote) && { quote: text }) });
+          citation.singleSource = false;
+        } else if (relation.relation === 'counter' && !citation.counterClaims.some((x) => x.document.id === document.id)) {
+          citation.counterClaims.push({ quote: text, document: documentRef(document), location: { ...location, start: passage.start }, claim: passage.claim });
+        }
         continue;
       }
+      if (cited.length >= limit) continue;
       const quote = document.body.slice(passage.quoteStart, passage.end);
       const highlights = this.highlights(quote, new Set(r.matchedTerms), tags);
-      byText.set(key, {
-        id: passage.id,
-        key: passage.key,
-        quote,
-        includesPrevious: passage.quoteStart !== passage.start,
-        document: documentRef(document),
-        location,
-        sources: [{ document: documentRef(document), location }],
-        singleSource: true,
-        score: Math.round(r.score * 1e4) / 1e4,
-        coverage: Math.round(Math.min(1, r.coverage) * 1e4) / 1e4,
-        matched: [...new Set(highlights.map((h) => quote.slice(h.start, h.end)))],
-        highlights,
-        claim: passage.claim,
+      cited.push({
+        doc: passage.doc,
+        terms,
+        citation: {
+          id: passage.id,
+          key: passage.key,
+          quote,
+          includesPrevious: passage.quoteStart !== passage.start,
+          document: documentRef(document),
+          location,
+          sources: [{ document: documentRef(document), location }],
+          singleSource: true,
+          counterClaims: [],
+          score: Math.round(r.score * 1e4) / 1e4,
+          coverage: Math.round(Math.min(1, r.coverage) * 1e4) / 1e4,
+          matched: [...new Set(highlights.map((h) => quote.slice(h.start, h.end)))],
+          highlights,
+          claim: passage.claim,
+        },
       });
     }
-    return [...byText.values()];
+    return cited.map((c) => c.citation);
+  }
+
+  /** A passage's words and names, IDF-weighted, for comparing claims (cached: answers reuse them). */
+  private claimTermsOf(index: number): ClaimTerms {
+    let terms = this.claimTermsCache.get(index);
+    if (!terms) {
+      const passage = this.passages[index];
+      const text = passage?.text ?? '';
+      const analysed = analyzeText(text, this.matcher);
+      const own = [...analysed.terms, ...analysed.tags];
+      terms = claimTerms(passage as Passage, own, (t) => idf(this.vocabulary.df.get(t) ?? 0, this.vocabulary.size));
+      if (this.claimTermsCache.size > 10_000) this.claimTermsCache.clear();
+      this.claimTermsCache.set(index, terms);
+    }
+    return terms;
   }
 
   /** Words of the quote that carry a matched term, or belong to a matched name or synonym. */

@@ -33,6 +33,8 @@ export function rank(
   passages: readonly Passage[],
   question: ParsedQuestion,
   extra: readonly Concept[] = [],
+  /** Per document, its publication time (ms; 0 when unknown): ties go to the newer report. */
+  published: readonly number[] = [],
 ): Ranked[] {
   const weights = new Map<string, number>();
   for (const c of question.concepts) for (const t of c.terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight));
@@ -82,7 +84,8 @@ export function rank(
     const doc = passages[r.passage]?.doc ?? 0;
     r.score *= 1 + INDEX_OPTIONS.documentWeight * ((docTotals.get(doc) ?? 0) / (bestDoc || 1));
   }
-  return ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
+  const newer = (r: Ranked): number => published[passages[r.passage]?.doc ?? -1] ?? 0;
+  return ranked.sort((a, b) => b.score - a.score || newer(b) - newer(a) || a.passage - b.passage);
 }
 
 /**

@@ -31,10 +31,15 @@ export const CitationSchema = z.object({
   includesPrevious: z.boolean(),
   document: DocumentRefSchema,
   location: LocationSchema,
-  /** Every document that contains this sentence (the first is `document`). */
-  sources: z.array(z.object({ document: DocumentRefSchema, location: LocationSchema })).min(1),
+  /**
+   * Every document that supports the claim, newest report first on ties: the first is `document`;
+   * others state the same sentence or nearly the same (their own words then in `quote`).
+   */
+  sources: z.array(z.object({ document: DocumentRefSchema, location: LocationSchema, quote: z.string().optional() })).min(1),
   /** Only one document supports the claim. */
   singleSource: z.boolean(),
+  /** Passages of other documents that deny or negate this claim, shown beside it. */
+  counterClaims: z.array(z.object({ quote: z.string(), document: DocumentRefSchema, location: LocationSchema, claim: ClaimSchema })),
   /** Ranking score (higher is better; comparable within one answer only). */
   score: z.number(),
   /** Share of the question's content this sentence covers, 0..1. */

@@ -54,5 +54,11 @@ export const AGENTLESS_SIP = /\b(?:is|are|was|were) (?:believed|said|thought|und
 export const MODALS = new Set(`might could would may`.split(/\s+/));
 export const HEDGES = /\b(possibly|perhaps|maybe|probably|likely|unlikely|apparently|potential(ly)?|is expected to|are expected to|plans? to|proposed|if|unless|provided that|as long as|in the event)\b/i;
 
+/**
+ * Denials and negations (§2.6): a sentence with one of these, about the same thing as another
+ * sentence without, contradicts it.
+ */
+export const DENIAL = /\b(den(?:y|ies|ied|ial|ials)|reject(?:s|ed)?|dismiss(?:es|ed)?|refute[sd]?|rebut(?:s|ted)?|disputed?|no such|not true|untrue|false|baseless|fabricated|never|did not|didn't|does not|doesn't|has not|hasn't|have not|haven't|had not|was not|wasn't|were not|is not|isn't|are not|aren't|will not|won't|no longer)\b/i;
+
 /** Openers that continue the previous sentence's claim (§3.2). */
 export const CONTINUATION_OPENERS = /^(in return|in exchange|in turn|instead|under the (plan|deal|agreement|proposal|terms)|as part of|also|additionally|moreover|furthermore|he also|she also|they also|it also|the (official|source|diplomat)s? added)\b/i;

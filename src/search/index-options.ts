@@ -44,6 +44,13 @@ export const INDEX_OPTIONS = {
   coverageExponent: 2,
   /** Document score = best sentence + this × the sum of its other matching sentences. */
   documentAggregation: 0.3,
+  /**
+   * Several sources: among the `depth` best passages, one of another document whose words match
+   * a citation's (IDF-weighted Jaccard) at least `same` states the same claim; one at least
+   * `counter` alike that denies or negates it where the citation does not (or the reverse)
+   * is a counter-claim.
+   */
+  corroboration: { depth: 40, same: 0.5, counter: 0.3 },
   /** How many of MiniSearch's best results are re-ranked by coverage (the rest cannot win). */
   rerankDepth: 200,
   /** Decline unless the best sentence covers more of the question's content than this. */

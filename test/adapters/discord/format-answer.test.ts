@@ -50,6 +50,15 @@ const citation: fc.Arbitrary<Citation> = fc.record({
   location,
   sources: fc.array(fc.record({ document: documentRef, location }), { minLength: 1, maxLength: 30 }),
   singleSource: fc.boolean(),
+  counterClaims: fc.array(
+    fc.record({
+      quote: anyText(2000),
+      document: documentRef,
+      location,
+      claim: fc.record({ status: fc.constantFrom('on_record', 'reported', 'anonymous_sources', 'rumoured', 'article'), source: fc.option(anyText(300)), conditional: fc.boolean() }),
+    }),
+    { maxLength: 5 },
+  ),
   score: fc.double({ noNaN: true }),
   coverage: fc.double({ min: 0, max: 1, noNaN: true }),
   matched: fc.array(fc.string()),
