@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Engine } from '../src/answer/engine.js';
+import type { AnswerEngine, ReloadResult } from '../src/answer/engine-host.js';
 
 /** A platform adapter that is serving (Discord gateway connection, Slack app). */
 export interface RunningPlatform {
@@ -11,8 +11,11 @@ export interface RunningPlatform {
 /** What every adapter's `start` receives: the environment (validated by the adapter with zod), the engine, a logger. */
 export interface PlatformContext {
   env: NodeJS.ProcessEnv;
-  engine: Engine;
+  /** Always answers from the current index (it is swapped on reload). */
+  engine: AnswerEngine;
   log: Logger;
+  /** Rebuilds the index from the knowledge folder (admin commands); never throws for bad files. */
+  reload: (trigger: string) => Promise<ReloadResult>;
 }
 
 export type StartPlatform = (context: PlatformContext) => Promise<RunningPlatform>;

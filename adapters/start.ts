@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Engine } from '../src/answer/engine.js';
+import { EngineHost, type AnswerEngine, type ReloadResult } from '../src/answer/engine-host.js';
 import { runChat } from '../src/cli/chat.js';
 import { DealdeskError } from '../src/errors.js';
 import { resolveKnowledgeDir } from '../src/knowledge/resolve-knowledge-dir.js';
@@ -50,7 +51,8 @@ function requestedPlatforms(env: NodeJS.ProcessEnv): Platform[] {
 
 export interface Servers {
   running: RunningPlatform[];
-  engine: Engine;
+  engine: AnswerEngine;
+  reload: (trigger: string) => Promise<ReloadResult>;
   stop(): Promise<void>;
 }
 
@@ -59,22 +61,37 @@ export interface Servers {
  * environment that points the real clients at loopback fakes. A platform that fails to start
  * stops the ones already started and rethrows (a DealdeskError for bad configuration).
  */
-export async function startServers(env: NodeJS.ProcessEnv, options: { log?: Logger; engine?: Engine } = {}): Promise<Servers> {
+export async function startServers(env: NodeJS.ProcessEnv, options: { log?: Logger; engine?: AnswerEngine } = {}): Promise<Servers> {
   const log = options.log ?? createLogger();
   const platforms = requestedPlatforms(env);
   // Configuration first: a bad variable is reported before seconds of indexing.
   for (const platform of platforms) await platform.checkEnv(env);
-  const engine =
-    options.engine ?? Engine.open({ knowledgeDir: resolveKnowledgeDir(undefined, env), cacheDir: defaultCacheDir(env), log: (m) => log.info(m) });
+  const host = options.engine
+    ? undefined
+    : EngineHost.open({
+        knowledgeDir: resolveKnowledgeDir(undefined, env),
+        cacheDir: defaultCacheDir(env),
+        watch: env['DEALDESK_WATCH'] !== 'off',
+        log: (m) => log.info(m),
+        onReload: (result, trigger) =>
+          result.ok ? log.info({ trigger, ...result }, 'knowledge reloaded') : log.error({ trigger, problems: result.problems }, 'knowledge reload failed; the previous index keeps serving'),
+      });
+  const engine: AnswerEngine = options.engine ?? (host as EngineHost);
+  const reload = (trigger: string): Promise<ReloadResult> =>
+    host ? host.reload(trigger) : Promise.resolve({ ok: false, problems: [], message: 'this engine cannot reload' });
   log.info({ documents: engine.documents.length, sentences: engine.size }, 'knowledge loaded');
   const running: RunningPlatform[] = [];
-  try {
-    for (const platform of platforms) running.push(await (await platform.load())({ env, engine, log }));
-  } catch (error) {
+  const stop = async (): Promise<void> => {
+    host?.close();
     await Promise.allSettled(running.map((p) => p.stop()));
+  };
+  try {
+    for (const platform of platforms) running.push(await (await platform.load())({ env, engine, log, reload }));
+  } catch (error) {
+    await stop();
     throw error;
   }
-  return { running, engine, stop: async () => void (await Promise.allSettled(running.map((p) => p.stop()))) };
+  return { running, engine, reload, stop };
 }
 
 /** `npm start`: serve the configured platforms until SIGTERM/SIGINT, or chat in the terminal. */
@@ -96,6 +113,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
+    // SIGHUP: re-read the knowledge folder (the result is logged by the host).
+    process.on('SIGHUP', () => void servers.reload('SIGHUP'));
   });
   return 0;
 }

@@ -3,9 +3,10 @@
  * discord.js reads this shard's id and the shard count from SHARDS and SHARD_COUNT. Stops
  * gracefully on SIGTERM/SIGINT and when the manager process goes away.
  */
-import { Engine } from '../../src/answer/engine.js';
+import { EngineHost } from '../../src/answer/engine-host.js';
 import { DealdeskError } from '../../src/errors.js';
 import { resolveKnowledgeDir } from '../../src/knowledge/resolve-knowledge-dir.js';
+import { defaultCacheDir } from '../../src/search/snapshot.js';
 import { createLogger } from '../logger.js';
 import { startBot } from './bot.js';
 import { parseDiscordEnv } from './env.js';
@@ -13,9 +14,17 @@ import { parseDiscordEnv } from './env.js';
 async function main(): Promise<void> {
   const log = createLogger().child({ shard: process.env['SHARDS'] });
   const config = parseDiscordEnv(process.env, 'serve');
-  const engine = Engine.open({ knowledgeDir: resolveKnowledgeDir(undefined, process.env), log: (m) => log.info(m) });
+  // Each shard serves its own copy of the index and reloads it when the folder changes.
+  const engine = EngineHost.open({
+    knowledgeDir: resolveKnowledgeDir(undefined, process.env),
+    cacheDir: defaultCacheDir(process.env),
+    watch: process.env['DEALDESK_WATCH'] !== 'off',
+    log: (m) => log.info(m),
+    onReload: (result, trigger) => (result.ok ? log.info({ trigger, ...result }, 'knowledge reloaded') : log.error({ trigger, problems: result.problems }, 'knowledge reload failed')),
+  });
   const bot = await startBot({ config, engine, log });
-  const shutdown = (): void => void bot.stop().then(() => process.exit(0));
+  const shutdown = (): void => void bot.stop().then(() => (engine.close(), process.exit(0)));
+  process.on('SIGHUP', () => void engine.reload('SIGHUP'));
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
   process.once('disconnect', shutdown);
