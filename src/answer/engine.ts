@@ -9,7 +9,7 @@ import type { IndexedFields, ParagraphFields, Passage } from '../search/passage.
 import { PhraseMatcher } from '../search/phrase-matcher.js';
 import { defaultCacheDir, readSnapshot, snapshotKey, writeSnapshot, type Snapshot } from '../search/snapshot.js';
 import { loadIrregularVerbs } from '../text/irregular-verbs.js';
-import { tokenize } from '../text/analyze.js';
+import { tokenize, toTerm } from '../text/analyze.js';
 import { relativesIn } from '../text/thesaurus.js';
 import { loadWordnetDigest } from '../text/wordnet-digest.js';
 import { idf, parseQuestion, type Concept, type Vocabulary } from './parse-question.js';
@@ -77,7 +77,8 @@ export class Engine {
       fuzzy,
       related: new Map(Object.entries(data.related)),
       english: new Map(Object.entries(data.english)),
-      irregular: new Map(Object.entries(data.irregular)),
+      irregular: new Map(Object.entries(data.irregular).map(([form, lemma]) => [form, toTerm(lemma)])),
+      irregularLemma: new Map(Object.entries(data.irregular)),
     };
   }
 
@@ -177,7 +178,9 @@ export class Engine {
     const extra: Concept[] = options.previous ? parseQuestion(sanitizeQuestion(options.previous).slice(0, INDEX_OPTIONS.maxQuestionLength), this.matcher, this.vocabulary).concepts : [];
     const ranked = rank(this.indexes, this.passages, parsed, extra, this.published);
     const best = ranked[0];
-    if (!best || best.coverage <= INDEX_OPTIONS.minCoverage) return this.decline(question, 'not_covered');
+    // Decline when no well-ranked sentence covers more than the threshold of the question.
+    const covered = ranked.slice(0, INDEX_OPTIONS.declineDepth).some((r) => r.coverage > INDEX_OPTIONS.minCoverage);
+    if (!best || !covered) return this.decline(question, 'not_covered');
     const tags = new Set(parsed.concepts.flatMap((c) => c.terms.map((t) => t.term)).filter((t) => /^[@~]/.test(t)));
     const citations = this.citations(ranked, best.score, tags, options.limit ?? INDEX_OPTIONS.maxCitations);
     const [first, ...rest] = citations;

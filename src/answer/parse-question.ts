@@ -1,6 +1,7 @@
 import type SearchableMap from 'minisearch/SearchableMap';
 import { normalizeWord, tokenize, toTerm, type Token } from '../text/analyze.js';
 import { informativeness } from '../text/word-frequency.js';
+import { PARTICLES, phrasalKey } from '../text/thesaurus.js';
 import { QUESTION_FILLERS, QUESTION_HINTS } from '../text/stopwords.js';
 import { INDEX_OPTIONS } from '../search/index-options.js';
 import type { Hint } from '../search/passage.js';
@@ -34,6 +35,8 @@ export interface Vocabulary {
   english: ReadonlyMap<string, number>;
   /** Irregular verb forms → term of the base verb (see text/irregular-verbs.ts). */
   irregular: ReadonlyMap<string, string>;
+  /** Irregular verb forms → the base verb itself ("gave" → "give"). */
+  irregularLemma: ReadonlyMap<string, string>;
 }
 
 /** BM25's IDF; a term absent from the vocabulary gets the IDF of df = 0, above every known term. */
@@ -48,7 +51,14 @@ export function idf(df: number, size: number): number {
  * runs only for unknown words, so ordinary questions pay nothing for it.
  */
 export function parseQuestion(question: string, matcher: PhraseMatcher, vocabulary: Vocabulary): ParsedQuestion {
-  const tokens = tokenize(question).filter((t) => t.term !== '');
+  const all = tokenize(question);
+  const tokens = all.filter((t) => t.term !== '');
+  // A verb with its particle ("stepped up", "gave in") takes the phrasal verb's relatives.
+  const phrasal = new Map<Token, string>();
+  all.forEach((t, i) => {
+    const next = all[i + 1];
+    if (t.term !== '' && next && PARTICLES.has(next.surface.toLowerCase())) phrasal.set(t, phrasalKey(`${irregularBase(t.surface, vocabulary)} ${next.surface.toLowerCase()}`));
+  });
   const seq = tokens.map((t) => correct(t.term, vocabulary, matcher));
   const concepts: Concept[] = [];
   const matches = matcher.match(seq);
@@ -64,7 +74,11 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
           ? conceptOf(tokens[at]?.surface ?? term, [...tags.map((t) => ({ term: t.tag, weight: 1 })), { term, weight: INDEX_OPTIONS.literalWeight }], vocabulary)
           : conceptOf(
               tokens[at]?.surface ?? term,
-              [...decompound(term, tokens[at]?.surface ?? '', vocabulary, matcher).map((t) => ({ term: t, weight: 1 })), ...relatives(term, tokens[at]?.surface, vocabulary)],
+              [
+                ...decompound(term, tokens[at]?.surface ?? '', vocabulary, matcher).map((t) => ({ term: t, weight: 1 })),
+                ...relatives(term, tokens[at]?.surface, vocabulary),
+                ...phrasalRelatives(phrasal.get(tokens[at] as Token), vocabulary),
+              ],
               vocabulary,
               isName(tokens, at, question),
             ),
@@ -86,7 +100,18 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
     i += same.length;
   }
   flushWords(seq.length);
-  return { concepts: dedupe(concepts), hint: hintOf(question) };
+  return { concepts: focus(dedupe(concepts), question), hint: hintOf(question) };
+}
+
+/** Relatives of a phrasal verb ("step_up" → "intensifi"), as weaker alternatives. */
+function phrasalRelatives(key: string | undefined, vocabulary: Vocabulary): Concept['terms'] {
+  const { weight, credit } = INDEX_OPTIONS.related;
+  return key ? (vocabulary.related.get(key) ?? []).map((term) => ({ term, weight, credit })) : [];
+}
+
+/** The base form of an irregular verb ("gave" → "give"), else the word itself. */
+function irregularBase(word: string, vocabulary: Vocabulary): string {
+  return vocabulary.irregularLemma.get(normalizeWord(word)) ?? word;
 }
 
 /**
@@ -176,6 +201,18 @@ function known(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher, las
   if (last) for (let k = term.length - 1; k >= 4; k--) if (vocabulary.df.has(term.slice(0, k))) return term.slice(0, k);
   return undefined;
 }
+
+/**
+ * In a question about who did something ("Who confirmed that Putin approved the deal?") the verb
+ * right after "who" names the act whose agent is asked for: it weighs more than the rest.
+ */
+function focus(concepts: Concept[], question: string): Concept[] {
+  const verb = /^\W*who\s+([\p{L}'’-]+)/iu.exec(question)?.[1]?.toLowerCase();
+  if (!verb || AUXILIARIES.has(verb)) return concepts;
+  return concepts.map((c) => (c.label.toLowerCase() === verb ? { ...c, weight: c.weight * INDEX_OPTIONS.focusWeight } : c));
+}
+
+const AUXILIARIES = new Set('is are was were will would did does do has have had can could should might may must shall'.split(' '));
 
 function dedupe(concepts: Concept[]): Concept[] {
   const seen = new Set<string>();

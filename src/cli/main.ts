@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 /**
- * The `dealdesk` command line: `ask`, `chat`, `check`, `sources`. Answers go to stdout; logs and
- * errors to stderr. Exit codes: 0 done (answered or declined), 1 bad knowledge or configuration,
+ * The `dealdesk` command line: `ask`, `chat`, `check`, `sources`, `ingest`, `report`. Answers go
+ * to stdout; logs and errors to stderr. Exit codes: 0 done (answered or declined), 1 bad knowledge or configuration,
  * 2 bad usage.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Engine } from '../answer/engine.js';
 import { DealdeskError } from '../errors.js';
+import { gapSettings } from '../gaps/data-dir.js';
 import { inspectKnowledge } from '../knowledge/load-knowledge.js';
 import { resolveKnowledgeDir } from '../knowledge/resolve-knowledge-dir.js';
 import { runChat } from './chat.js';
 import { ANSI, formatAnswer, PLAIN, sourceLine } from './format-text.js';
+import { runReport } from './report.js';
 
 const USAGE = `Usage: dealdesk <command> [options]
 
@@ -20,10 +22,16 @@ Commands:
   chat                      Interactive chat over the knowledge base
   check                     Validate the knowledge folder; exit 1 on any problem
   sources                   List the documents
+  ingest <url|file>...      Add articles (web pages, .html or .txt files) to the knowledge folder
+  report                    Unanswered questions, feedback per citation, documents never cited
 
 Options:
   --knowledge DIR           Knowledge folder (default: $DEALDESK_KNOWLEDGE_DIR, else ./knowledge)
-  --json                    ask: print one JSON object per question (schema in README)
+  --json                    ask: print one JSON object per question (schema in README); report: one object
+  --title TEXT              ingest: the document's title (one input only; default: the page's)
+  --progress                ingest: show progress on stderr even when it is not a terminal
+  --data DIR                report: data folder (default: $DEALDESK_DATA_DIR, else ./data)
+  --top N                   report: longest lists (default 20)
   --no-cache                Do not read or write the index snapshot
   -h, --help                Show this help`;
 
@@ -37,6 +45,10 @@ export async function main(argv: string[]): Promise<number> {
         knowledge: { type: 'string' },
         json: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
+        title: { type: 'string' },
+        progress: { type: 'boolean', default: false },
+        data: { type: 'string' },
+        top: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -65,6 +77,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'sources':
         for (const d of open().documents) process.stdout.write(`${d.id}: ${sourceLine(d)}\n`);
         return 0;
+      case 'ingest':
+        // Loaded on demand: the HTML parser and Readability take ~300 ms to import, which `ask` should not pay.
+        return await (await import('./ingest.js')).runIngest({ knowledgeDir, inputs: rest, title: values.title, progress: values.progress, stdout: process.stdout, stderr: process.stderr });
+      case 'report':
+        return await runReport({ knowledgeDir, dataDir: gapSettings(values.data).dataDir, json: values.json, top: values.top, open, stdout: process.stdout, stderr: process.stderr });
       default:
         process.stderr.write(`dealdesk: unknown command "${command}".\n\n${USAGE}\n`);
         return 2;

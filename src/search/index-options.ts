@@ -28,6 +28,8 @@ export const INDEX_OPTIONS = {
   related: { senses: 1, weight: 0.5, credit: 0.8 },
   /** Count at which a word is as common as words get, for general-English informativeness. */
   englishCap: 1000,
+  /** Weight multiplier of the verb of a "who did X" question (the act whose agent is asked for). */
+  focusWeight: 2,
   /** Weight of an earlier question's concepts when answering a follow-up. */
   followUpWeight: 0.5,
   /**
@@ -55,6 +57,8 @@ export const INDEX_OPTIONS = {
   rerankDepth: 200,
   /** Decline unless the best sentence covers more of the question's content than this. */
   minCoverage: 0.5,
+  /** How many of the best-ranked sentences may carry the coverage that avoids declining. */
+  declineDepth: 3,
   /** Other citations must reach this share of the best score. */
   minRelativeScore: 0.2,
   /** Typo tolerance, only for terms missing from the vocabulary: edits allowed by term length. */

@@ -6,6 +6,17 @@ import { QUESTION_FILLERS } from './stopwords.js';
 
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;
 
+/** Particles of phrasal verbs ("step up", "give in", "sign off"). */
+export const PARTICLES = new Set(['up', 'down', 'off', 'out', 'in', 'on', 'back', 'over', 'away', 'along', 'through']);
+
+/** The key of a phrasal verb: the verb's term and the particle, "step_up" for "stepped up". */
+export function phrasalKey(words: string): string {
+  const [verb, particle, ...rest] = words.split(/[_\s]+/);
+  if (!verb || !particle || rest.length > 0 || !PARTICLES.has(particle)) return '';
+  const term = toTerm(verb);
+  return term === '' ? '' : `${term}_${particle}`;
+}
+
 export interface ThesaurusOptions {
   /** Only a word's most frequent senses count (WordNet lists senses by frequency). */
   senses: number;
@@ -43,8 +54,9 @@ export function readWordnetRelations(options: ThesaurusOptions): Map<string, str
       if (line.startsWith(' ') || line === '') continue;
       const parts = line.trim().split(' ');
       const lemma = parts[0] ?? '';
-      if (lemma.includes('_') || QUESTION_FILLERS.has(lemma)) continue;
-      const term = termOf(lemma);
+      if (QUESTION_FILLERS.has(lemma)) continue;
+      // Phrasal verbs ("step_up") are keyed by their verb's term and particle ("step_up").
+      const term = lemma.includes('_') ? (pos === 'verb' ? phrasalKey(lemma) : '') : termOf(lemma);
       if (term === '') continue;
       const senseCount = Number(parts[2]);
       const offsets = parts.slice(parts.length - senseCount).slice(0, options.senses);

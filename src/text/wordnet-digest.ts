@@ -12,6 +12,7 @@ export const WordnetDigestSchema = z.object({
 });
 export type WordnetDigest = z.infer<typeof WordnetDigestSchema>;
 
+const DIGEST_FORMAT = 2;
 const memo = new Map<string, WordnetDigest>();
 
 /**
@@ -19,7 +20,8 @@ const memo = new Map<string, WordnetDigest>();
  * (when given), because reading WordNet takes ~2 s and does not depend on the knowledge.
  */
 export function loadWordnetDigest(cacheDir: string | null, senses: number): WordnetDigest {
-  const version = `${wordnetVersion()}-s${senses}`;
+  // Bump DIGEST_FORMAT when what is read from WordNet changes.
+  const version = `${wordnetVersion()}-s${senses}-f${DIGEST_FORMAT}`;
   const cached = memo.get(version);
   if (cached) return cached;
   const path = cacheDir === null ? null : join(cacheDir, `wordnet-${version}.json`);
