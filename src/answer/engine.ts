@@ -177,12 +177,14 @@ export class Engine {
     if (parsed.concepts.length === 0) return this.decline(question, 'no_content');
     const extra: Concept[] = options.previous ? parseQuestion(sanitizeQuestion(options.previous).slice(0, INDEX_OPTIONS.maxQuestionLength), this.matcher, this.vocabulary).concepts : [];
     const ranked = rank(this.indexes, this.passages, parsed, extra, this.published);
-    const best = ranked[0];
-    // Decline when no well-ranked sentence covers more than the threshold of the question.
-    const covered = ranked.slice(0, INDEX_OPTIONS.declineDepth).some((r) => r.coverage > INDEX_OPTIONS.minCoverage);
-    if (!best || !covered) return this.decline(question, 'not_covered');
+    // Only a sentence that covers the question may lead the answer: the best-ranked of the top
+    // few that does; none → decline.
+    const lead = ranked.slice(0, INDEX_OPTIONS.declineDepth).find((r) => r.coverage > INDEX_OPTIONS.minCoverage);
+    if (!lead) return this.decline(question, 'not_covered');
+    const best = lead;
+    const ordered = [lead, ...ranked.filter((r) => r !== lead)];
     const tags = new Set(parsed.concepts.flatMap((c) => c.terms.map((t) => t.term)).filter((t) => /^[@~]/.test(t)));
-    const citations = this.citations(ranked, best.score, tags, options.limit ?? INDEX_OPTIONS.maxCitations);
+    const citations = this.citations(ordered, best.score, tags, options.limit ?? INDEX_OPTIONS.maxCitations);
     const [first, ...rest] = citations;
     // The best passage always yields a citation; an empty list here would be a bug.
     if (!first) throw new Error('dealdesk: ranked passages produced no citation');
@@ -263,8 +265,7 @@ export class Engine {
     const cited: { citation: Citation; terms: ClaimTerms; doc: number }[] = [];
     const { corroboration } = INDEX_OPTIONS;
     for (const r of ranked.slice(0, corroboration.depth)) {
-      // Ranked best first: nothing below the relative floor can be cited.
-      if (r.score < bestScore * INDEX_OPTIONS.minRelativeScore) break;
+      if (r.score < bestScore * INDEX_OPTIONS.minRelativeScore) continue;
       if (r.coverage < INDEX_OPTIONS.minCoverage / 2) continue;
       const passage = this.passages[r.passage];
       const document = passage && this.documentList[passage.doc];

@@ -19,7 +19,7 @@ export function extractHtml(html: string, pageUrl?: string): Article {
   // Serialise to the DOM node itself: walking it keeps paragraph boundaries that the
   // flattened `textContent` loses.
   const parsed = new Readability<DomNode>(document, { serializer: (node: DomNode) => node }).parse();
-  const paragraphs = parsed?.content ? collectParagraphs(parsed.content) : [];
+  const paragraphs = dropRepeats(parsed?.content ? collectParagraphs(parsed.content) : []);
   const url = (meta.canonical !== undefined ? cleanUrl(meta.canonical, pageUrl) : undefined) ?? (pageUrl !== undefined ? cleanUrl(pageUrl) : undefined);
   const title = meta.title ?? text(parsed?.title);
   const publisher = meta.publisher ?? text(parsed?.siteName);
@@ -35,6 +35,26 @@ export function extractHtml(html: string, pageUrl?: string): Article {
     ...(url !== undefined && { url }),
     ...(language !== undefined && { language }),
   };
+}
+
+/**
+ * Drops a paragraph that repeats an earlier one, or a part of one: pull quotes ("This is not
+ * peace…" set large beside the story) and repeated standfirsts. Kept, they would be indexed
+ * twice and cited as if the page said it twice. Short lines ("Yes.") may legitimately recur,
+ * so only repeats of 25 letters and digits or more go.
+ */
+export function dropRepeats(paragraphs: readonly string[]): string[] {
+  // Compared by letters and digits only: a pull quote often ends in "." where the story has ",".
+  const bare = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const kept: string[] = [];
+  const seen: string[] = [];
+  for (const paragraph of paragraphs) {
+    const key = bare(paragraph);
+    if (key.length >= 25 && seen.some((earlier) => earlier.includes(key))) continue;
+    kept.push(paragraph);
+    seen.push(key);
+  }
+  return kept;
 }
 
 function text(value: string | null | undefined): string | undefined {

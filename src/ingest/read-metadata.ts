@@ -24,10 +24,11 @@ export function readMetadata(document: DomDocument): PageMetadata {
   const meta = (selector: string): string | undefined => nonEmpty(document.querySelector(selector)?.getAttribute('content'));
   // `article:author` and sometimes `author` hold a profile URL, which is no one's name.
   const personName = (value: string | undefined): string | undefined => (value === undefined || /^https?:\/\//i.test(value) ? undefined : value);
+  const publisher = meta('meta[property="og:site_name"]') ?? nonEmpty(ld?.publisher);
   const fields: Record<keyof PageMetadata, string | undefined> = {
-    // og:title is the headline without the " | Site name" most <title>s carry.
-    title: meta('meta[property="og:title"]') ?? nonEmpty(document.title) ?? nonEmpty(ld?.headline),
-    publisher: meta('meta[property="og:site_name"]') ?? nonEmpty(ld?.publisher),
+    // og:title and JSON-LD's headline are the headline alone; <title> usually adds " | Site".
+    title: meta('meta[property="og:title"]') ?? nonEmpty(ld?.headline) ?? withoutSiteName(nonEmpty(document.title), publisher),
+    publisher,
     author: personName(meta('meta[name="author"]')) ?? nonEmpty(ld?.authors.join(', ')) ?? personName(meta('meta[property="article:author"]')),
     published: meta('meta[property="article:published_time"]') ?? nonEmpty(ld?.datePublished) ?? meta('meta[itemprop="datePublished"]'),
     canonical: nonEmpty(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? meta('meta[property="og:url"]') ?? nonEmpty(ld?.url),
@@ -36,6 +37,17 @@ export function readMetadata(document: DomDocument): PageMetadata {
   const result: PageMetadata = {};
   for (const [key, value] of Object.entries(fields) as [keyof PageMetadata, string | undefined][]) if (value !== undefined) result[key] = value;
   return result;
+}
+
+/** "Deal agreed - The Meridian" → "Deal agreed", when the suffix is the publisher's name. */
+function withoutSiteName(title: string | undefined, publisher: string | undefined): string | undefined {
+  if (title === undefined || publisher === undefined) return title;
+  const suffix = ` ${publisher}`.toLowerCase();
+  const lower = title.toLowerCase();
+  if (!lower.endsWith(suffix)) return title;
+  const stripped = title.slice(0, -suffix.length).replace(/\s*[|\-–—:·•]\s*$/, '');
+  // Only a separator before the name makes it a suffix ("News of the World" keeps "World").
+  return stripped !== title.slice(0, -suffix.length) && stripped.trim() !== '' ? stripped.trim() : title;
 }
 
 function nonEmpty(value: string | null | undefined): string | undefined {

@@ -23,7 +23,7 @@ export const INDEX_OPTIONS = {
   /** Weight of the literal words of a matched alias or synonym, beside the tag itself. */
   literalWeight: 0.6,
   /** Entities a named one partly stands for (entities.yaml `related`): ranking weight, coverage credit. */
-  relatedEntity: { weight: 0.5, credit: 0.8 },
+  relatedEntity: { weight: 0.5, credit: 0.6 },
   /** WordNet relatives of question words: senses considered, ranking weight, coverage credit. */
   related: { senses: 1, weight: 0.5, credit: 0.8 },
   /** Count at which a word is as common as words get, for general-English informativeness. */

@@ -9,7 +9,7 @@ import { evaluate, readEvalSet } from '../../src/eval/evaluate.js';
  * change that makes answers worse fails here. Raise them as the engine improves; never lower
  * them to make a change pass.
  */
-const FLOORS = { top1: 0.84, hitAt3: 0.91, offtopicDeclined: 0.82, wronglyDeclinedMax: 0.06, attribution: 0.9 };
+const FLOORS = { top1: 0.91, hitAt3: 0.97, offtopicDeclined: 0.94, wronglyDeclinedMax: 0.02, attribution: 0.9 };
 
 describe('evaluation set', () => {
   const engine = Engine.open({ knowledgeDir: 'knowledge' });
