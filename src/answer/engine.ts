@@ -174,6 +174,7 @@ export class Engine {
     if (question === '') return this.decline(question, 'empty');
     if (question.length > INDEX_OPTIONS.maxQuestionLength) return this.decline(question.slice(0, INDEX_OPTIONS.maxQuestionLength), 'too_long', question.length);
     const parsed = parseQuestion(question, this.matcher, this.vocabulary);
+    if (parsed.summary) return this.leads(question, options.limit ?? INDEX_OPTIONS.maxCitations);
     if (parsed.concepts.length === 0) return this.decline(question, 'no_content');
     const extra: Concept[] = options.previous ? parseQuestion(sanitizeQuestion(options.previous).slice(0, INDEX_OPTIONS.maxQuestionLength), this.matcher, this.vocabulary).concepts : [];
     const ranked = rank(this.indexes, this.passages, parsed, extra, this.published);
@@ -313,6 +314,17 @@ export class Engine {
       });
     }
     return cited.map((c) => c.citation);
+  }
+
+  /** "What's the latest?": the opening sentence of each document, newest report first. */
+  private leads(question: string, limit: number): AnswerResult {
+    const firsts = this.passages
+      .map((p, index) => ({ p, index }))
+      .filter(({ p }) => p.paragraph === 1 && p.sentence === 1)
+      .sort((a, b) => (this.published[b.p.doc] ?? 0) - (this.published[a.p.doc] ?? 0) || a.index - b.index)
+      .map(({ index }) => ({ passage: index, score: 1, coverage: 1, matchedTerms: [] }));
+    const [first, ...rest] = this.citations(firsts, 1, new Set(), limit);
+    return first ? { status: 'answered', question, citations: [first, ...rest] } : this.decline(question, 'no_content');
   }
 
   /** A passage's words and names, IDF-weighted, for comparing claims (cached: answers reuse them). */

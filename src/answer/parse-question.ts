@@ -2,7 +2,7 @@ import type SearchableMap from 'minisearch/SearchableMap';
 import { normalizeWord, tokenize, toTerm, type Token } from '../text/analyze.js';
 import { informativeness } from '../text/word-frequency.js';
 import { PARTICLES, phrasalKey } from '../text/thesaurus.js';
-import { QUESTION_FILLERS, QUESTION_HINTS } from '../text/stopwords.js';
+import { QUESTION_FILLERS, QUESTION_HINTS, SUMMARY_WORDS } from '../text/stopwords.js';
 import { INDEX_OPTIONS } from '../search/index-options.js';
 import type { Hint } from '../search/passage.js';
 import type { PhraseMatcher } from '../search/phrase-matcher.js';
@@ -20,6 +20,8 @@ export interface Concept {
 export interface ParsedQuestion {
   concepts: Concept[];
   hint: Hint | null;
+  /** The question asks for the gist ("what's the latest?") and names nothing in particular. */
+  summary: boolean;
 }
 
 export interface Vocabulary {
@@ -100,7 +102,12 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
     i += same.length;
   }
   flushWords(seq.length);
-  return { concepts: focus(dedupe(concepts), question), hint: hintOf(question) };
+  const summary = concepts.length === 0 && all.some((t) => SUMMARY_WORDS.has(t.surface.toLowerCase()));
+  const { hint, noun } = hintOf(question);
+  // "which city …": the noun asks for the answer's kind, unless it is all the question names.
+  const others = noun === undefined ? concepts : concepts.filter((c) => c.label.toLowerCase() !== noun);
+  const content = others.length > 0 ? others : concepts;
+  return { concepts: focus(dedupe(content), question), hint, summary };
 }
 
 /** Relatives of a phrasal verb ("step_up" → "intensifi"), as weaker alternatives. */
@@ -224,10 +231,20 @@ function dedupe(concepts: Concept[]): Concept[] {
   });
 }
 
-function hintOf(question: string): Hint | null {
+/** The kind of answer asked for, and the word that asked for it in "which city…" (not content then). */
+function hintOf(question: string): { hint: Hint | null; noun?: string } {
   const lower = question.toLowerCase();
-  if (/\b(what|which|on what) (date|day|year|month)\b/.test(lower)) return 'date';
-  if (/\bhow (many|much|old|long|far|big|large)\b/.test(lower)) return 'number';
+  const typed = (hint: Hint, re: RegExp): { hint: Hint; noun: string } | undefined => {
+    const noun = re.exec(lower)?.[2];
+    return noun ? { hint, noun } : undefined;
+  };
+  const found =
+    typed('date', /\b(what|which|on what) (date|day|year|month)\b/) ??
+    typed('place', /\b(which|what) (city|cities|country|countries|place|places|town|capital|location|venue)\b/) ??
+    typed('person', /\b(which|what) (person|people|leader|leaders|official|officials|man|woman|minister|president)\b/) ??
+    typed('time', /\b(what) (time)\b/);
+  if (found) return found;
+  if (/\bhow (many|much|old|long|far|big|large)\b/.test(lower)) return { hint: 'number' };
   const word = /\b(who|whom|whose|where|when|why)\b/.exec(lower)?.[1];
-  return word ? QUESTION_HINTS[word as keyof typeof QUESTION_HINTS] : null;
+  return { hint: word ? QUESTION_HINTS[word as keyof typeof QUESTION_HINTS] : null };
 }

@@ -22,7 +22,7 @@ export function buildFrontMatter(article: Article & { title: string }, origin: s
     url: article.url,
     published: normalizeDate(article.published),
     language: languageTag(article.language),
-    notes: `Ingested by "dealdesk ingest" from ${origin} on ${now.toISOString().slice(0, 10)}.`,
+    notes: `Ingested by "dealdesk ingest" from ${normalizeParagraph(origin)} on ${now.toISOString().slice(0, 10)}.`,
   };
   const shape = FrontMatterSchema.shape;
   const frontMatter: Record<string, string> = {};

@@ -24,7 +24,13 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
   information anything something everything happen happens happened happening explain describe
   please thanks thank hey tldr summary summarise summarize regarding concerning according exactly
   actually really much many going get gets got make makes made give gives given supposed like
-  one ones thing things kind sort way part current currently status`.split(/\s+/),
+  one ones thing things kind sort way part current currently status
+  pls plz thx ty u ur im yo lol ok okay hi hello hmm btw fyi guys bot dealdesk`.split(/\s+/),
+);
+
+/** Words asking for the gist rather than a detail ("what's the latest?", "tldr"). */
+export const SUMMARY_WORDS: ReadonlySet<string> = new Set(
+  `news latest update updates summary summarise summarize tldr story gist overview headline headlines happening happened new`.split(/\s+/),
 );
 
 /** Question words and the kind of answer each asks for (used as a ranking hint). */

@@ -49,3 +49,22 @@ describe('question analysis', () => {
     expect(top('Who confirmed the development?')).toMatch(/^Steve Witkoff/);
   });
 });
+
+describe('question intents', () => {
+  let e: Engine;
+  beforeAll(() => {
+    e = Engine.open({ knowledgeDir: 'knowledge' });
+  });
+  it('answers "what is the latest?" with the opening sentence of the newest documents', () => {
+    const result = e.ask("what's the latest news?");
+    expect(result.status).toBe('answered');
+    expect(result.citations[0]?.location).toMatchObject({ paragraph: 1, sentence: 1 });
+  });
+  it('reads "which city" as asking for a place, not about cities', () => {
+    const result = e.ask('which city are the talks in');
+    expect(result.citations[0]?.quote).toMatch(/discussions in Washington/);
+  });
+  it('treats chat filler as no content', () => {
+    expect(e.ask('hi pls thx')).toMatchObject({ status: 'no_answer', reason: 'no_content' });
+  });
+});
