@@ -58,7 +58,11 @@ export async function runIngest(command: IngestCommand): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-/** What the operator checks after an ingest: where, what, from whom, when, how long. */
+/**
+ * What the operator checks after an ingest: where, what, from whom, when, how long.
+ *
+ * @example stdout.write(describeWritten(result)) // "wrote knowledge/deal.md\n  title:      Deal\n…"
+ */
 export function describeWritten(result: Ingested): string {
   const shown = relative(process.cwd(), result.path);
   const lines = [

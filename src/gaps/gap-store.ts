@@ -55,7 +55,11 @@ export class GapStore {
     return this.clock();
   }
 
-  /** Appends one validated record as one line. */
+  /**
+   * Appends one validated record as one line (adapters call {@link recordQuestion} instead).
+   *
+   * @example await store.append({ at: new Date().toISOString(), platform: 'cli', kind: 'declined', question: 'Who won?', reason: 'not_covered' })
+   */
   async append(record: QuestionRecord): Promise<void> {
     const line = `${JSON.stringify(QuestionRecordSchema.parse(record))}\n`;
     await mkdir(this.dataDir, { recursive: true });
@@ -95,7 +99,11 @@ export async function recordQuestion(store: GapStore, asked: AskedQuestion): Pro
   return record;
 }
 
-/** The record for a question, or undefined when it is not recorded (pure; see {@link recordQuestion}). */
+/**
+ * The record for a question, or undefined when it is not recorded (pure; see {@link recordQuestion}).
+ *
+ * @example toRecord({ platform: 'cli', result: engine.ask('Who won the Super Bowl?') }, new Date(), false)?.kind // 'declined'
+ */
 export function toRecord({ platform, result, user }: AskedQuestion, now: Date, logUsers: boolean): QuestionRecord | undefined {
   const at = now.toISOString();
   const who = logUsers && user !== undefined && user !== '' ? { user } : {};

@@ -54,7 +54,7 @@ export async function ingest(input: string, options: IngestOptions): Promise<Ing
   const { known } = options;
   if (/^https?:/i.test(input)) {
     const earlier = known.withUrl([input]);
-    if (earlier !== undefined) return fail('duplicate', `${input} is already in the knowledge folder as ${earlier}; not fetched again.`);
+    if (earlier !== undefined) return fail('duplicate', `${input} is already in the knowledge folder as ${earlier.file}; not fetched again.`);
   }
   const source = await readSource(input, limits);
   if (!source.ok) return source;
@@ -65,7 +65,7 @@ export async function ingest(input: string, options: IngestOptions): Promise<Ing
   const body = article.paragraphs.join('\n\n');
   const urls = [article.url, source.fetchedUrl].filter((u): u is string => u !== undefined);
   const sameUrl = known.withUrl(urls);
-  if (sameUrl !== undefined) return fail('duplicate', `${source.origin} is already in the knowledge folder as ${sameUrl} (same URL ${article.url ?? ''}); nothing written.`);
+  if (sameUrl !== undefined) return fail('duplicate', `${source.origin} is already in the knowledge folder as ${sameUrl.file} (same URL ${sameUrl.url}); nothing written.`);
   const sameText = known.withText(body);
   if (sameText !== undefined) return fail('duplicate', `${source.origin} has the same text as ${sameText}; nothing written.`);
 

@@ -19,7 +19,7 @@ export class KnownDocuments {
    * Reads every valid document of `dir` (invalid ones are `dealdesk check`'s business, but their
    * file names still count as taken). Throws a DealdeskError when the folder does not exist.
    *
-   * @example const known = KnownDocuments.read('knowledge'); known.withUrl(['https://news.example/deal']) // 'deal.md' or undefined
+   * @example const known = KnownDocuments.read('knowledge'); known.withUrl(['https://news.example/deal'])?.file // 'deal.md' or undefined
    */
   static read(dir: string): KnownDocuments {
     const { knowledge } = inspectKnowledge(dir);
@@ -36,21 +36,34 @@ export class KnownDocuments {
     return this.names;
   }
 
-  /** The file already holding any of these URLs (compared by {@link urlKey}), if any. */
-  withUrl(urls: readonly string[]): string | undefined {
+  /**
+   * The file already holding any of these URLs (compared by {@link urlKey}), and the URL that
+   * matched, if any.
+   *
+   * @example known.withUrl(['http://www.news.example/deal/']) // { file: 'deal.md', url: 'http://www.news.example/deal/' }
+   */
+  withUrl(urls: readonly string[]): { file: string; url: string } | undefined {
     for (const url of urls) {
       const file = this.urls.get(urlKey(url) ?? url);
-      if (file !== undefined) return file;
+      if (file !== undefined) return { file, url };
     }
     return undefined;
   }
 
-  /** The file already holding this text (compared by {@link bodyHash}), if any. */
+  /**
+   * The file already holding this text (compared by {@link bodyHash}), if any.
+   *
+   * @example known.withText('Same words,\nother line breaks.') // 'deal.md'
+   */
   withText(body: string): string | undefined {
     return this.hashes.get(bodyHash(body));
   }
 
-  /** Records a document (after writing it). */
+  /**
+   * Records a document (after writing it), so later inputs of the run see it.
+   *
+   * @example known.add({ file: 'deal.md', id: 'deal', body: 'Text.', url: 'https://news.example/deal' })
+   */
   add(document: { file: string; id: string; body: string; url?: string }): void {
     if (document.url !== undefined) this.urls.set(urlKey(document.url) ?? document.url, document.file);
     this.hashes.set(bodyHash(document.body), document.file);

@@ -35,7 +35,13 @@ export async function readSource(input: string, limits: IngestLimits): Promise<S
   return readFile(input, limits);
 }
 
-/** True for anything with a scheme ("https://…", "ftp://…", "javascript:…"), but not "C:\\…". */
+/**
+ * Whether an input is a URL: it has a scheme ("https://…", but also "ftp://…" or
+ * "javascript:…", which are then refused rather than looked up as files). A Windows drive
+ * letter ("C:\\…") is one character, never a scheme.
+ *
+ * @example isUrlLike('ftp://x/y') // true
+ */
 export function isUrlLike(input: string): boolean {
   return /^[a-z][a-z0-9+.-]+:/i.test(input.trim());
 }
