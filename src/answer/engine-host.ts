@@ -3,7 +3,7 @@ import { DealdeskError } from '../errors.js';
 import { Engine, type EngineOptions } from './engine.js';
 
 /** The engine calls platforms make; both Engine and EngineHost provide them. */
-export type AnswerEngine = Pick<Engine, 'ask' | 'citation' | 'similar' | 'context' | 'documents' | 'suggestions' | 'size' | 'sentence'>;
+export type AnswerEngine = Pick<Engine, 'ask' | 'citation' | 'similar' | 'context' | 'documents' | 'suggestions' | 'size' | 'sentence' | 'contentHash'>;
 
 export type ReloadResult =
   | { ok: true; documents: number; sentences: number; changed: boolean; ms: number }
@@ -64,6 +64,10 @@ export class EngineHost implements AnswerEngine {
   }
   get size(): number {
     return this.current.size;
+  }
+  /** Changes whenever a reload swaps in different knowledge (keys caches of answers). */
+  get contentHash(): string {
+    return this.current.contentHash;
   }
 
   /**

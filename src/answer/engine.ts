@@ -160,10 +160,12 @@ export class Engine {
     return this.suggestionList;
   }
 
-  /** The documents, as citations show them. */
+  /** The documents, as citations show them (computed once; the knowledge of an Engine never changes). */
   get documents(): DocumentRef[] {
-    return this.documentList.map(documentRef);
+    this.documentRefs ??= this.documentList.map(documentRef);
+    return this.documentRefs;
   }
+  private documentRefs: DocumentRef[] | undefined;
 
   /**
    * Answers one question. Never throws for any input: empty, huge, binary or hostile text gets
