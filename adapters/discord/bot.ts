@@ -1,6 +1,7 @@
 import { Events, type Client } from 'discord.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import type { ReloadResult } from '../../src/answer/engine-host.js';
 import type { RunningPlatform } from '../platform.js';
 import { createClient } from './client.js';
 import type { AnswerEngine, BotDeps } from './deps.js';
@@ -16,6 +17,8 @@ export interface StartBotOptions {
   config: DiscordConfig;
   engine: AnswerEngine;
   log: Logger;
+  /** Rebuilds the index (`/dealdesk reload`): the PlatformContext's, or a shard's own EngineHost. */
+  reload: (trigger: string) => Promise<ReloadResult>;
   /** Clock for feedback records and the rate limit (tests). */
   now?: () => Date;
   /** How long `stop()` waits for answers in progress (default 5 s). */
@@ -28,7 +31,7 @@ export interface StartBotOptions {
  * bad setting rejects with a DealdeskError. discord.js reconnects and RESUMEs by itself after a
  * gateway drop; the bot only logs it.
  *
- * @example const bot = await startBot({ config: parseDiscordEnv(process.env, 'serve'), engine, log }); await bot.stop();
+ * @example const bot = await startBot({ config: parseDiscordEnv(process.env, 'serve'), engine, log, reload }); await bot.stop();
  */
 export async function startBot(options: StartBotOptions): Promise<RunningPlatform> {
   const { config } = options;
@@ -41,6 +44,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningPlatfor
     limiter: new RateLimiter(config.rateLimit, () => now().getTime()),
     feedback: new FeedbackLog(config.dataDir),
     now,
+    reload: options.reload,
   };
   const client = createClient(config);
   const inFlight = new Set<Promise<void>>();

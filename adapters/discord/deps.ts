@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ReloadResult } from '../../src/answer/engine-host.js';
 import type { Engine } from '../../src/answer/engine.js';
 import type { DiscordConfig } from './env.js';
 import type { FeedbackLog } from './feedback.js';
@@ -15,4 +16,6 @@ export interface BotDeps {
   limiter: RateLimiter;
   feedback: FeedbackLog;
   now: () => Date;
+  /** Rebuilds the index from the knowledge folder (`/dealdesk reload`); never throws for bad files. */
+  reload: (trigger: string) => Promise<ReloadResult>;
 }

@@ -3,23 +3,32 @@ import { claimLabel } from '../../src/answer/claim-label.js';
 import type { AnswerResult, Answered, Citation, NoAnswer } from '../../src/answer/result.js';
 import { answerButtons } from './buttons.js';
 import { escapeWithin } from './escape-markdown.js';
+import { disputeFields, disputeLine, sourcesLine } from './format-corroboration.js';
 import { formatQuote } from './format-quote.js';
 import { formatSource } from './format-source.js';
-import { checked, NO_MENTIONS, type OutgoingMessage } from './limits.js';
+import { checked, NO_MENTIONS, withFieldsWithin, type OutgoingMessage } from './limits.js';
 import { topicFooter } from './topic.js';
 
 export const ANSWER_COLOR = 0x3b82f6;
 export const DECLINE_COLOR = 0x9ca3af;
 
 /**
- * Every part has a fixed budget, so any answer fits Discord's limits by construction (with a
- * source line ≤ SOURCE_LINE_MAX = 600): description ≤ 8 + 400 + 4 + 1,500 + 200 + 8 + 600 + 60
- * < 4,096; a field value ≤ 2 + 380 + 1 + 600 ≤ 1,024; the whole embed ≤ 2,800 + 2 × (200 + 983)
- * + 507 < 6,000. The property tests check it for any input.
+ * Every part has a fixed budget, so any answer fits Discord's limits by construction:
+ * - description ≤ 7 + 400 + 2 + 2 + 1,500 + 1 + 206 + 1 + 600 (SOURCE_LINE_MAX) + 1 + 300
+ *   (SOURCES_LINE_MAX) = 3,020 < 4,096;
+ * - the best claim's "Disputed" fields (at most 2) ≤ 2 × (141 + 1,000) (DETAIL_FIELD_MAX), so with
+ *   the topic footer (≤ 507) the embed is ≤ 3,020 + 2,282 + 507 = 5,809 < 6,000: they are
+ *   always shown;
+ * - a further citation's field ≤ 200 + 1,014 (see `citationField`); they are added after the
+ *   disputes while the embed stays ≤ 6,000 (`withFieldsWithin`), so on huge inputs they are
+ *   the part left out.
+ * The property tests check it for any input.
  */
-const BUDGET = { question: 400, bestQuote: 1500, label: 200, moreQuote: 380, message: 600, suggestion: 200 } as const;
+const BUDGET = { question: 400, bestQuote: 1500, label: 200, moreQuote: 380, disputedQuote: 290, message: 600, suggestion: 200 } as const;
 /** Besides the best quote, at most this many citations are shown as fields (the issue asks for two). */
 const MORE_CITATIONS = 2;
+/** Counter-claims of the best quote shown as fields of their own. */
+const DISPUTES_SHOWN = 2;
 const SINGLE_SOURCE_NOTE = '_Single source: only one document supports this._';
 
 export interface AnswerOptions {
@@ -48,24 +57,33 @@ function formatAnswered(result: Answered, options: AnswerOptions): OutgoingMessa
     '',
     `> ${formatQuote(best.quote, best.highlights, BUDGET.bestQuote, { newline: '\n> ' })}`,
     `— **${escapeWithin(claimLabel(best.claim), BUDGET.label)}**`,
-    formatSource(best),
-    ...(best.singleSource ? [SINGLE_SOURCE_NOTE] : []),
-  ].join('\n');
+    // Who else reports it is said on its own line, so the source line leaves it out.
+    formatSource(best, { others: false }),
+    sourcesLine(best) ?? (best.singleSource ? SINGLE_SOURCE_NOTE : undefined),
+  ]
+    .filter((line) => line !== undefined)
+    .join('\n');
   const embed: APIEmbed = {
     color: ANSWER_COLOR,
     description,
     footer: topicFooter(options.topic ?? result.question),
   };
-  const fields = rest.slice(0, MORE_CITATIONS).map(citationField);
-  if (fields.length > 0) embed.fields = fields;
-  return { embeds: [embed], components: answerButtons(best.key, options), allowedMentions: NO_MENTIONS };
+  // Denials of the best claim sit right beside it; further citations follow while they fit.
+  const fields = [...disputeFields(best, DISPUTES_SHOWN), ...rest.slice(0, MORE_CITATIONS).map((c) => citationField(c))];
+  return { embeds: [withFieldsWithin(embed, fields)], components: answerButtons(best.key, options), allowedMentions: NO_MENTIONS };
 }
 
-/** One more citation as an embed field: the claim label as its name, the quote and source line as its value. */
-export function citationField(citation: Citation): { name: string; value: string } {
+/**
+ * One more citation as an embed field: the claim label as its name; the quote, its source line
+ * and — unless `disputes: false` (the caller shows them in full) — who disputes it as its value.
+ * Value ≤ 2 + 380 + 1 + 600 = 983 undisputed, ≤ 2 + 290 + 1 + 600 + 1 + 120 = 1,014 disputed.
+ */
+export function citationField(citation: Citation, options: { disputes?: boolean } = {}): { name: string; value: string } {
+  const disputed = options.disputes === false ? undefined : disputeLine(citation);
+  const quote = formatQuote(citation.quote, citation.highlights, disputed === undefined ? BUDGET.moreQuote : BUDGET.disputedQuote, { newline: '\n> ' });
   return {
     name: escapeWithin(claimLabel(citation.claim), BUDGET.label),
-    value: `> ${formatQuote(citation.quote, citation.highlights, BUDGET.moreQuote, { newline: '\n> ' })}\n${formatSource(citation)}`,
+    value: [`> ${quote}`, formatSource(citation), ...(disputed === undefined ? [] : [disputed])].join('\n'),
   };
 }
 

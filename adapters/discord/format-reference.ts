@@ -4,16 +4,18 @@ import type { Citation, DocumentRef } from '../../src/answer/result.js';
 import type { Engine } from '../../src/answer/engine.js';
 import type { ClaimStatus } from '../../src/claims/attribute-claims.js';
 import { ANSWER_COLOR, citationField } from './format-answer.js';
+import { disputeFields, wordingFields } from './format-corroboration.js';
 import { formatQuote } from './format-quote.js';
 import { documentParts, linkPart } from './format-source.js';
-import { checked, NO_MENTIONS, type OutgoingMessage } from './limits.js';
+import { checked, NO_MENTIONS, withFieldsWithin, type OutgoingMessage } from './limits.js';
 import { WORDING } from './wording.js';
 
 // Replies that show the knowledge base itself: /sources, /about, "More sources", "Show context".
 
 const SOURCES_BUDGET = 3900;
-/** 4 fields × (200 + 983) + title stays under 6,000. */
+/** Passages shown by "More sources"; each with at most this many other wordings and disputes. */
 const MORE_SOURCES_SHOWN = 4;
+const DETAILS_SHOWN = 2;
 const CONTEXT_BUDGET = 3300;
 
 /**
@@ -53,10 +55,19 @@ export function formatAbout(documentCount: number): OutgoingMessage {
   return checked({ embeds: [embed], allowedMentions: NO_MENTIONS });
 }
 
-/** "More sources": other passages most like the cited one. */
+/**
+ * "More sources": other passages most like the cited one, each followed by the other documents'
+ * own wordings of it ("Also reported — …") and the passages disputing it ("⚠️ Disputed — …").
+ * At most 4 × (1 + 2 + 2) = 20 fields, each within its budget (≤ 200 + 1,014); they are added in
+ * order while the embed stays ≤ 6,000 (the first always fits), so on long passages the last
+ * ones are left out.
+ */
 export function formatMoreSources(similar: readonly Citation[]): OutgoingMessage {
   if (similar.length === 0) return notice(WORDING.noSimilar);
-  const embed: APIEmbed = { color: ANSWER_COLOR, title: 'More sources', fields: similar.slice(0, MORE_SOURCES_SHOWN).map(citationField) };
+  const fields = similar
+    .slice(0, MORE_SOURCES_SHOWN)
+    .flatMap((c) => [citationField(c, { disputes: false }), ...wordingFields(c, DETAILS_SHOWN), ...disputeFields(c, DETAILS_SHOWN)]);
+  const embed = withFieldsWithin({ color: ANSWER_COLOR, title: 'More sources' }, fields);
   return checked({ embeds: [embed], allowedMentions: NO_MENTIONS });
 }
 

@@ -7,12 +7,13 @@ const URL_MAX = 256;
 
 /**
  * The source line under a quote: title, publisher, date, paragraph, and a link when the document
- * has one; "also in N more documents" when others carry the same sentence.
+ * has one; "also in N more documents" when others carry the claim, unless `others: false` (the
+ * answer names them on a line of its own).
  *
  * @example formatSource(citation) // '*Putin reportedly approves…* · paragraph 3'
  */
-export function formatSource(citation: Pick<Citation, 'document' | 'location' | 'sources'>): string {
-  const others = citation.sources.length - 1;
+export function formatSource(citation: Pick<Citation, 'document' | 'location' | 'sources'>, options: { others?: boolean } = {}): string {
+  const others = options.others === false ? 0 : citation.sources.length - 1;
   return [
     ...documentParts(citation.document),
     `paragraph ${citation.location.paragraph}`,

@@ -2,10 +2,11 @@ import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotDeps } from './deps.js';
 import { formatAnswer } from './format-answer.js';
 import { formatAbout, formatSources, notice } from './format-reference.js';
+import { handleDealdesk } from './handle-reload.js';
 import { WORDING } from './wording.js';
 
 /**
- * `/ask`, `/sources`, `/about`. `/ask` is deferred first: the engine call is usually fast, but
+ * `/ask`, `/sources`, `/about`, `/dealdesk`. `/ask` is deferred first: the engine call is usually fast, but
  * Discord drops an interaction not acknowledged within 3 s, and a large knowledge base or a busy
  * process could pass that.
  */
@@ -19,6 +20,8 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, de
     case 'about':
       await interaction.reply({ ...formatAbout(deps.engine.documents.length), flags: MessageFlags.Ephemeral });
       return;
+    case 'dealdesk':
+      return handleDealdesk(interaction, deps, requestId);
     default:
       // A command registered by an older version of the bot.
       await interaction.reply({ ...notice(WORDING.unknownAction), flags: MessageFlags.Ephemeral });

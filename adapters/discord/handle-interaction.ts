@@ -7,12 +7,17 @@ import { handleButton } from './handle-button.js';
 import { handleCommand } from './handle-command.js';
 import { WORDING } from './wording.js';
 
-/** Routes slash commands and buttons, each under the error boundary. Other interactions are ignored. */
+/**
+ * Routes slash commands and buttons, each under the error boundary. Other interactions are
+ * ignored. DISCORD_ALLOWED_CHANNELS keeps questions out of other channels; the operators'
+ * `/dealdesk` works anywhere in the server (its replies are ephemeral, so they add nothing to a channel).
+ */
 export async function onInteraction(interaction: Interaction, deps: BotDeps): Promise<void> {
   if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+  const isAdmin = interaction.isChatInputCommand() && interaction.commandName === 'dealdesk';
   const context = {
     handler: 'interaction' as const,
-    command: interaction.isChatInputCommand() ? interaction.commandName : 'button',
+    command: interaction.isChatInputCommand() ? [interaction.commandName, interaction.options.getSubcommand(false)].filter(Boolean).join(' ') : 'button',
     user: interaction.user.id,
     guild: interaction.guildId,
     channel: interaction.channelId,
@@ -23,7 +28,7 @@ export async function onInteraction(interaction: Interaction, deps: BotDeps): Pr
     async (requestId) => {
       const channel = interaction.channel;
       const place = { guildId: interaction.guildId, channelId: interaction.channelId, parentId: channel?.isThread() ? channel.parentId : null };
-      if (!channelAllowed(deps.config.allowedChannels, place)) {
+      if (!isAdmin && !channelAllowed(deps.config.allowedChannels, place)) {
         await interaction.reply({ ...notice(WORDING.channelNotAllowed([...(deps.config.allowedChannels ?? [])])), flags: MessageFlags.Ephemeral });
         return;
       }

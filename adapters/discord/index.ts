@@ -9,9 +9,10 @@ import { startShardManager } from './shard.js';
  * Resolves once the bot is ready; a bad environment or a rejected token rejects with a
  * DealdeskError (CONFIG_INVALID) that never contains the token.
  *
- * @example const discord = await startDiscord({ env: process.env, engine, log }); await discord.stop();
+ * @example const discord = await startDiscord({ env: process.env, engine, log, reload }); await discord.stop();
  */
-export const startDiscord: StartPlatform = async ({ env, engine, log }) => {
+export const startDiscord: StartPlatform = async ({ env, engine, log, reload }) => {
   const config = parseDiscordEnv(env, 'serve');
-  return config.shards === undefined ? startBot({ config, engine, log }) : startShardManager({ config, env, log });
+  // Sharded, each shard process serves (and reloads) its own index; this process's engine is unused.
+  return config.shards === undefined ? startBot({ config, engine, log, reload }) : startShardManager({ config, env, log });
 };

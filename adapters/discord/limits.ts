@@ -1,4 +1,4 @@
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import { z } from 'zod';
 
 /** Discord's message limits (developer docs: "Embed Limits", "Create Message", "Button"). */
@@ -84,4 +84,23 @@ export function embedCharacters(embeds: readonly z.input<typeof EmbedSchema>[]):
 export function checked<T extends OutgoingMessage>(message: T): T {
   OutgoingMessageSchema.parse(message);
   return message;
+}
+
+/**
+ * `embed` with `fields` added in order while it stays within 25 fields and 6,000 characters;
+ * stops at the first field that does not fit, so what is shown is always the most important
+ * part. Each field must already fit the name and value limits (the formatters' budgets).
+ *
+ * @example withFieldsWithin({ description: 'answer' }, [disputed, moreCitation]).fields?.length // 2
+ */
+export function withFieldsWithin(embed: APIEmbed, fields: readonly APIEmbedField[]): APIEmbed {
+  const kept = [...(embed.fields ?? [])];
+  let total = embedCharacters([embed]);
+  for (const field of fields) {
+    const size = field.name.length + field.value.length;
+    if (kept.length >= L.fields || total + size > L.embedTotal) break;
+    kept.push(field);
+    total += size;
+  }
+  return kept.length > 0 ? { ...embed, fields: kept } : embed;
 }

@@ -24,7 +24,7 @@ export interface Registration {
  * Registers the commands for the application in `env`; throws a DealdeskError for bad settings
  * or a rejected token.
  *
- * @example await registerCommands({ DISCORD_TOKEN: '…', DISCORD_APPLICATION_ID: '…', DISCORD_GUILD_ID: '…' }) // { scope: 'guild', names: ['ask', 'sources', 'about'] }
+ * @example await registerCommands({ DISCORD_TOKEN: '…', DISCORD_APPLICATION_ID: '…', DISCORD_GUILD_ID: '…' }) // { scope: 'guild', names: ['ask', 'sources', 'about', 'dealdesk'] }
  */
 export async function registerCommands(env: NodeJS.ProcessEnv): Promise<Registration> {
   const config = parseDiscordEnv(env, 'register');

@@ -8,6 +8,7 @@ import type { RunningPlatform } from '../platform.js';
 import { describeError } from './describe-error.js';
 import type { DiscordConfig } from './env.js';
 import { loginError } from './login-error.js';
+import { readReloadRequest } from './shard-reload.js';
 
 export interface ShardManagerOptions {
   config: DiscordConfig;
@@ -46,6 +47,7 @@ export async function startShardManager(options: ShardManagerOptions): Promise<R
     shard.env = shardEnv(shard, options.env);
     shard.on('ready', () => log.info({ shard: shard.id, of: total }, 'discord shard ready'));
     shard.on('death', () => (stopping ? log.info({ shard: shard.id }, 'discord shard process exited') : log.warn({ shard: shard.id }, 'discord shard process exited; restarting it')));
+    shard.on('message', (message: unknown) => relayReload(manager, shard, message, log));
   });
   const stopAll = stopper(manager, log);
   const stop = (): Promise<void> => {
@@ -63,6 +65,17 @@ export async function startShardManager(options: ShardManagerOptions): Promise<R
   }
   log.info({ shards: total }, 'discord shards ready');
   return { name: 'discord', stop };
+}
+
+/** `/dealdesk reload` on one shard: ask every other shard to reload its own index too. */
+function relayReload(manager: ShardingManager, from: Shard, message: unknown, log: Logger): void {
+  const request = readReloadRequest(message);
+  if (!request) return;
+  const others = [...manager.shards.values()].filter((s) => s !== from);
+  log.info({ from: from.id, to: others.map((s) => s.id), trigger: request.trigger }, 'discord reload passed on to the other shards');
+  for (const shard of others) {
+    shard.send(request).catch((error: unknown) => log.warn({ shard: shard.id, error: describeError(error) }, 'discord shard could not be asked to reload'));
+  }
 }
 
 /** Resolves when every shard's client is ready; rejects when one dies first or time runs out. */

@@ -8,9 +8,18 @@ const TOPIC_PREFIX = 'Topic: ';
 /** The engine declines questions longer than 500 characters, so a topic is never longer. */
 const TOPIC_MAX = 500;
 
-/** The footer that records `topic` on an answer. */
+/**
+ * The footer that records `topic` on an answer: at most 7 + 500 characters (UTF-16 units, as the
+ * engine and the limits count them; a surrogate pair is never split), which the answer's budget
+ * relies on.
+ */
 export function topicFooter(topic: string): { text: string } {
-  return { text: `${TOPIC_PREFIX}${[...topic].slice(0, TOPIC_MAX).join('')}` };
+  let kept = '';
+  for (const char of topic) {
+    if (kept.length + char.length > TOPIC_MAX) break;
+    kept += char;
+  }
+  return { text: `${TOPIC_PREFIX}${kept}` };
 }
 
 /**

@@ -15,4 +15,13 @@ export const WORDING = {
   feedbackThanks: { up: 'Thanks, glad it helped.', down: 'Thanks, noted: this helps improve the answers.' },
   feedbackOff: 'Feedback is switched off on this bot.',
   unknownAction: 'That button is from an older version of the bot; ask again for a fresh answer.',
+  reloadRefused: 'Only members with the Manage Server permission can reload the documents.',
+  reloaded: (r: { documents: number; sentences: number; changed: boolean; ms: number }) =>
+    `Reloaded: ${count(r.documents, 'document')}, ${count(r.sentences, 'sentence')} (${r.changed ? 'changed' : 'unchanged'}) in ${r.ms} ms`,
+  reloadFailed: 'Reload failed; the previous index keeps serving:',
+  moreProblems: (n: number) => `…and ${count(n, 'more problem')} (the bot's log lists them all).`,
 } as const;
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -151,8 +151,13 @@ export function messagePayload(options: {
   };
 }
 
+/** An ordinary member's permissions in the test guild: no Manage Server (1 << 5), no Administrator (1 << 3). */
+export const MEMBER_PERMISSIONS = '2248473465835073';
+/** Manage Server only: enough for `/dealdesk`. */
+export const MANAGE_GUILD = '32';
+
 /** The parts of INTERACTION_CREATE common to commands and buttons. */
-function interactionBase(user: User, place: Place): Record<string, unknown> {
+function interactionBase(user: User, place: Place, permissions = MEMBER_PERMISSIONS): Record<string, unknown> {
   const inGuild = place.guildId !== undefined;
   return {
     id: snowflake(),
@@ -162,7 +167,7 @@ function interactionBase(user: User, place: Place): Record<string, unknown> {
     channel: place.channel,
     channel_id: place.channel.id,
     ...(inGuild
-      ? { guild_id: place.guildId, guild_locale: 'en-US', member: { user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: '2248473465835073' } }
+      ? { guild_id: place.guildId, guild_locale: 'en-US', member: { user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions } }
       : { user }),
     locale: 'en-GB',
     app_permissions: '2248473465835073',
@@ -173,16 +178,26 @@ function interactionBase(user: User, place: Place): Record<string, unknown> {
   };
 }
 
-/** A slash command; `options` are name → value (strings are type 3, booleans type 5). */
-export function commandInteraction(name: string, options: Record<string, string | boolean>, user: User, place: Place = inChannel()): Record<string, unknown> {
+/**
+ * A slash command; `options` are name → value (strings are type 3, booleans type 5), inside
+ * `extra.subcommand` when given. `extra.permissions` is the member's permission bit set in a guild.
+ */
+export function commandInteraction(
+  name: string,
+  options: Record<string, string | boolean>,
+  user: User,
+  place: Place = inChannel(),
+  extra: { subcommand?: string; permissions?: string } = {},
+): Record<string, unknown> {
+  const values = Object.entries(options).map(([key, value]) => ({ name: key, type: typeof value === 'boolean' ? 5 : 3, value }));
   return {
-    ...interactionBase(user, place),
+    ...interactionBase(user, place, extra.permissions),
     type: 2,
     data: {
       id: snowflake(),
       name,
       type: 1,
-      options: Object.entries(options).map(([key, value]) => ({ name: key, type: typeof value === 'boolean' ? 5 : 3, value })),
+      options: extra.subcommand === undefined ? values : [{ name: extra.subcommand, type: 1, options: values }],
     },
   };
 }

@@ -5,77 +5,15 @@ import { escapeMarkdown } from '../../../adapters/discord/escape-markdown.js';
 import { formatAnswer } from '../../../adapters/discord/format-answer.js';
 import { formatQuote } from '../../../adapters/discord/format-quote.js';
 import { formatAbout, formatContext, formatMoreSources, formatSources } from '../../../adapters/discord/format-reference.js';
-import { DISCORD_LIMITS, embedCharacters, OutgoingMessageSchema, type OutgoingMessage } from '../../../adapters/discord/limits.js';
 import { readTopic } from '../../../adapters/discord/topic.js';
 import { claimLabel } from '../../../src/answer/claim-label.js';
-import type { AnswerResult, Citation, DocumentRef } from '../../../src/answer/result.js';
+import type { Citation, DocumentRef } from '../../../src/answer/result.js';
+import { anyText, answerResult, citation, documentRef, expectWithinLimits } from './arbitraries.js';
 import { testEngine } from './harness.js';
 import { boldWords, readBlockQuote } from './read-rendered.js';
 
 const engine = testEngine();
 const BODY = readFileSync('knowledge/putin-peace-deal-security-guarantees.md', 'utf8');
-
-/** Every Discord limit, checked by the schema and again by hand (so a schema bug cannot hide one). */
-function expectWithinLimits(message: OutgoingMessage): void {
-  expect(OutgoingMessageSchema.safeParse(message).success).toBe(true);
-  expect(message.content?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.content);
-  for (const embed of message.embeds ?? []) {
-    expect(embed.description?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
-    expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.fields);
-    for (const field of embed.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
-  }
-  expect(embedCharacters(message.embeds ?? [])).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
-}
-
-// Any text at all: lone surrogates, control characters, markdown, mentions; and often the worst
-// case, text at its longest made only of characters that escaping doubles, so every budget is
-// hit at once.
-const anyText = (maxLength: number) =>
-  fc.oneof(
-    fc.string({ unit: 'binary', maxLength }),
-    fc.string({ unit: fc.constantFrom('*', '_', '\\', '`', '>', '#', '@', '<', ':', '\n', ' ', 'a', '5', '.', '😀'), maxLength }),
-    fc.constantFrom('*', '\\', '5.', '😀', 'a').map((unit) => unit.repeat(Math.ceil(maxLength / unit.length)).slice(0, maxLength)),
-  );
-const documentRef: fc.Arbitrary<DocumentRef> = fc.record(
-  { id: fc.string({ minLength: 1, maxLength: 40 }), title: anyText(2000), publisher: anyText(1000), url: fc.oneof(fc.webUrl(), anyText(600)), published: anyText(200) },
-  { requiredKeys: ['id', 'title'] },
-);
-const location = fc.record({ paragraph: fc.integer({ min: 1, max: 1e6 }), sentence: fc.integer({ min: 1, max: 1e6 }), start: fc.nat(), end: fc.integer({ min: 1 }) });
-const citation: fc.Arbitrary<Citation> = fc.record({
-  id: fc.string(),
-  key: fc.stringMatching(/^[0-9a-f]{12}$/),
-  quote: anyText(6000),
-  includesPrevious: fc.boolean(),
-  document: documentRef,
-  location,
-  sources: fc.array(fc.record({ document: documentRef, location }), { minLength: 1, maxLength: 30 }),
-  singleSource: fc.boolean(),
-  counterClaims: fc.array(
-    fc.record({
-      quote: anyText(2000),
-      document: documentRef,
-      location,
-      claim: fc.record({ status: fc.constantFrom('on_record', 'reported', 'anonymous_sources', 'rumoured', 'article'), source: fc.option(anyText(300)), conditional: fc.boolean() }),
-    }),
-    { maxLength: 5 },
-  ),
-  score: fc.double({ noNaN: true }),
-  coverage: fc.double({ min: 0, max: 1, noNaN: true }),
-  matched: fc.array(fc.string()),
-  highlights: fc.array(fc.record({ start: fc.integer({ min: -10, max: 7000 }), end: fc.integer({ min: -10, max: 7000 }) }), { maxLength: 40 }),
-  claim: fc.record({ status: fc.constantFrom('on_record', 'reported', 'anonymous_sources', 'rumoured', 'article'), source: fc.option(anyText(1000), { nil: null }), conditional: fc.boolean() }),
-});
-const answerResult: fc.Arbitrary<AnswerResult> = fc.oneof(
-  fc.record({ status: fc.constant('answered' as const), question: anyText(5000), citations: fc.array(citation, { minLength: 1, maxLength: 6 }) }),
-  fc.record({
-    status: fc.constant('no_answer' as const),
-    question: anyText(5000),
-    citations: fc.constant<Citation[]>([]),
-    reason: fc.constantFrom('empty', 'too_long', 'no_content', 'not_covered'),
-    message: anyText(3000),
-    suggestions: fc.array(anyText(1000), { maxLength: 10 }),
-  }),
-);
 
 describe('formatAnswer on real answers', () => {
   it('shows the best quote verbatim (a substring of the knowledge body), matched words in bold, the claim label and the topic', () => {
@@ -128,6 +66,48 @@ describe('Discord limits by construction (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("the best claim's first two counter-claims are always shown, right after it (only further citations may be left out)", () => {
+    fc.assert(
+      fc.property(answerResult, (result) => {
+        if (result.status !== 'answered') return;
+        const best = result.citations[0];
+        const fields = formatAnswer(result, { feedback: true }).embeds?.[0]?.fields ?? [];
+        const disputes = Math.min(2, best?.counterClaims.length ?? 0);
+        expect(fields.slice(0, disputes).every((f) => f.name.startsWith('⚠️ Disputed — '))).toBe(true);
+        expect(fields.length).toBeGreaterThanOrEqual(disputes);
+        expect(fields.length).toBeLessThanOrEqual(disputes + 2);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the worst case of the budget proof: every part at its longest still shows the best claim with two disputes', () => {
+    const worst = '*'.repeat(6000);
+    const document: DocumentRef = { id: 'd', title: worst, publisher: worst, published: worst, url: `https://example.org/${'a'.repeat(230)}` };
+    const location = { paragraph: 999999, sentence: 1, start: 0, end: 1 };
+    const claim = { status: 'reported' as const, source: worst, conditional: true };
+    const counter = { quote: worst, document, location, claim };
+    const best: Citation = {
+      id: 'd#p1s1',
+      key: 'abcdefabcdef',
+      quote: worst,
+      includesPrevious: false,
+      document,
+      location,
+      sources: Array.from({ length: 30 }, () => ({ document, location, quote: worst })),
+      singleSource: false,
+      counterClaims: [counter, counter, counter],
+      score: 1,
+      coverage: 1,
+      matched: [],
+      highlights: [],
+      claim,
+    };
+    const message = formatAnswer({ status: 'answered', question: worst, citations: [best, best, best] }, { feedback: true, topic: '😀'.repeat(600) });
+    expectWithinLimits(message);
+    expect(message.embeds?.[0]?.fields?.slice(0, 2).map((f) => f.name.slice(0, 14))).toEqual(['⚠️ Disputed — ', '⚠️ Disputed — ']);
   });
 
   it('a shown quote is always a prefix of the real quote (whole when it fits), whatever the highlights', () => {

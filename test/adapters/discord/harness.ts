@@ -31,17 +31,35 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The engine to serve (may be a wrapper, for fault injection); the real knowledge folder's by default. */
+  engine?: Engine;
+  /**
+   * Serve this folder instead, through the EngineHost `startServers` opens itself (no file
+   * watching, a private snapshot cache), so `/dealdesk reload` really rebuilds it.
+   */
+  knowledgeDir?: string;
+  fake?: FakeDiscordOptions;
+}
+
 /**
  * Starts a fake Discord and the real bot through the real entry point (`startServers`), with
- * DISCORD_API_URL pointing at the fake. `engine` may be a wrapper (fault injection).
+ * DISCORD_API_URL pointing at the fake.
  */
-export async function startHarness(options: { env?: NodeJS.ProcessEnv; engine?: Engine; fake?: FakeDiscordOptions } = {}): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await FakeDiscord.start(options.fake);
   const { log, lines } = captureLog();
   const dataDir = mkdtempSync(join(tmpdir(), 'dealdesk-discord-'));
-  const env: NodeJS.ProcessEnv = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DEALDESK_DATA_DIR: dataDir, ...options.env };
+  const env: NodeJS.ProcessEnv = {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    DEALDESK_DATA_DIR: dataDir,
+    ...(options.knowledgeDir !== undefined && { DEALDESK_KNOWLEDGE_DIR: options.knowledgeDir, DEALDESK_WATCH: 'off', DEALDESK_CACHE_DIR: join(dataDir, 'cache') }),
+    ...options.env,
+  };
   try {
-    const servers = await startServers(env, { log, engine: options.engine ?? testEngine() });
+    const servers = await startServers(env, options.knowledgeDir !== undefined ? { log } : { log, engine: options.engine ?? testEngine() });
     return {
       fake,
       servers,

@@ -19,7 +19,7 @@ const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ DISCORD_TOK
 describe('registerCommands', () => {
   it('puts the commands in the guild with DISCORD_GUILD_ID, idempotently (the same PUT each run)', async () => {
     const since = fake.calls.length;
-    expect(await registerCommands(env({ DISCORD_GUILD_ID: GUILD_ID }))).toEqual({ scope: 'guild', guildId: GUILD_ID, names: ['ask', 'sources', 'about'] });
+    expect(await registerCommands(env({ DISCORD_GUILD_ID: GUILD_ID }))).toEqual({ scope: 'guild', guildId: GUILD_ID, names: ['ask', 'sources', 'about', 'dealdesk'] });
     await registerCommands(env({ DISCORD_GUILD_ID: GUILD_ID }));
     const puts = fake.calls.slice(since);
     expect(puts.map((c) => `${c.method} ${c.route}`)).toEqual([`PUT /applications/${APP_ID}/guilds/${GUILD_ID}/commands`, `PUT /applications/${APP_ID}/guilds/${GUILD_ID}/commands`]);
@@ -37,18 +37,28 @@ describe('registerCommands', () => {
       },
       { type: 1, name: 'sources', description: 'List the documents I answer from: title, publisher, date and link' },
       { type: 1, name: 'about', description: 'What this bot is, and what each claim label means' },
+      {
+        type: 1,
+        name: 'dealdesk',
+        description: 'Operate the bot (Manage Server only)',
+        // Manage Server (1 << 5): Discord shows the command only to members who have it.
+        default_member_permissions: '32',
+        options: [{ type: 1, name: 'reload', description: 'Re-read the knowledge folder now; the current documents keep answering if it fails' }],
+      },
     ]);
   });
 
-  it('registers globally without DISCORD_GUILD_ID, usable in servers and the bot’s DMs', async () => {
+  it('registers globally without DISCORD_GUILD_ID, usable in servers and the bot’s DMs (/dealdesk in servers only)', async () => {
     const since = fake.calls.length;
     expect((await registerCommands(env())).scope).toBe('global');
     const put = fake.calls[since];
     expect(put?.route).toBe(`/applications/${APP_ID}/commands`);
-    for (const command of put?.body as { contexts: number[]; integration_types: number[] }[]) {
-      expect(command.contexts).toEqual([0, 1]);
+    const commands = put?.body as { name: string; contexts: number[]; integration_types: number[]; default_member_permissions?: string; dm_permission?: boolean }[];
+    for (const command of commands) {
+      expect(command.contexts).toEqual(command.name === 'dealdesk' ? [0] : [0, 1]);
       expect(command.integration_types).toEqual([0]);
     }
+    expect(commands.find((c) => c.name === 'dealdesk')).toMatchObject({ default_member_permissions: '32', dm_permission: false });
   });
 
   it('needs DISCORD_APPLICATION_ID, and explains a rejected token without showing it', async () => {
