@@ -226,11 +226,17 @@ export class Engine {
       .slice(0, limit);
   }
 
-  /** One passage as a citation, by id or key (for buttons that carry only the key). */
+  /**
+   * One passage as a citation, by id or key (for buttons that carry only the key), with the
+   * other documents that state the same claim and those that deny it.
+   */
   citation(idOrKey: string): Citation | undefined {
     const index = this.lookup.get(idOrKey);
-    if (index === undefined) return undefined;
-    return this.citations([{ passage: index, score: 1, coverage: 1, matchedTerms: [] }], 1, new Set(), 1)[0];
+    const passage = index === undefined ? undefined : this.passages[index];
+    if (index === undefined || !passage) return undefined;
+    const parsed = parseQuestion(passage.text, this.matcher, this.vocabulary);
+    const others = rank(this.indexes, this.passages, parsed, [], this.published).filter((r) => r.passage !== index);
+    return this.citations([{ passage: index, score: 1, coverage: 1, matchedTerms: [] }, ...others], 0, new Set(), 1)[0];
   }
 
   /**

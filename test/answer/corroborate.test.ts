@@ -63,3 +63,13 @@ describe('relate', () => {
     expect(relate(cited, claim({ grain: 3, export: 2 }), t)).toBe('unrelated');
   });
 });
+
+describe('Engine.citation (buttons carry only the key)', () => {
+  it('returns the claim with its other sources and its counter-claims', () => {
+    const top = answered('Has Russia agreed to a ceasefire along the entire front line?').citations[0];
+    const again = engine.citation(top?.key ?? '');
+    expect(again?.quote).toBe(top?.quote);
+    expect(again?.sources.map((s) => s.document.publisher).sort()).toEqual(['Alpha Wire', 'Beta Times']);
+    expect(again?.counterClaims.map((c) => c.document.publisher)).toEqual(['Gamma News']);
+  });
+});
