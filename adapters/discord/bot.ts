@@ -7,6 +7,8 @@ import { createClient } from './client.js';
 import type { AnswerEngine, BotDeps } from './deps.js';
 import { describeError } from './describe-error.js';
 import type { DiscordConfig } from './env.js';
+import { GapStore } from '../../src/gaps/gap-store.js';
+import { gapSettings } from '../../src/gaps/data-dir.js';
 import { FeedbackLog } from './feedback.js';
 import { onInteraction } from './handle-interaction.js';
 import { loginError } from './login-error.js';
@@ -19,6 +21,8 @@ export interface StartBotOptions {
   log: Logger;
   /** Rebuilds the index (`/dealdesk reload`): the PlatformContext's, or a shard's own EngineHost. */
   reload: (trigger: string) => Promise<ReloadResult>;
+  /** The environment, for the question log's DEALDESK_LOG_USERS (default: process.env). */
+  env?: NodeJS.ProcessEnv;
   /** Clock for feedback records and the rate limit (tests). */
   now?: () => Date;
   /** How long `stop()` waits for answers in progress (default 5 s). */
@@ -43,6 +47,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningPlatfor
     log,
     limiter: new RateLimiter(config.rateLimit, () => now().getTime()),
     feedback: new FeedbackLog(config.dataDir),
+    gaps: new GapStore({ dataDir: config.dataDir, logUsers: gapSettings(undefined, options.env ?? process.env).logUsers }),
     now,
     reload: options.reload,
   };

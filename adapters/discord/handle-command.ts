@@ -1,5 +1,6 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotDeps } from './deps.js';
+import { logQuestion } from './log-question.js';
 import { formatAnswer } from './format-answer.js';
 import { formatAbout, formatSources, notice } from './format-reference.js';
 import { handleDealdesk } from './handle-reload.js';
@@ -41,6 +42,7 @@ async function handleAsk(interaction: ChatInputCommandInteraction, deps: BotDeps
   const started = performance.now();
   const result = deps.engine.ask(question);
   await interaction.editReply(formatAnswer(result, { feedback: deps.config.feedback }));
+  await logQuestion(deps, result, interaction.user.id, requestId);
   deps.log.info(
     { requestId, command: 'ask', status: result.status, ...(result.status === 'no_answer' && { reason: result.reason }), private: isPrivate, ms: Math.round(performance.now() - started) },
     'discord question answered',

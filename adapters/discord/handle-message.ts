@@ -4,6 +4,7 @@ import { sanitizeQuestion } from '../../src/answer/sanitize-question.js';
 import { channelAllowed } from './channel-policy.js';
 import { findTopic } from './conversation.js';
 import type { BotDeps } from './deps.js';
+import { logQuestion } from './log-question.js';
 import { formatAnswer } from './format-answer.js';
 import { notice } from './format-reference.js';
 import { WORDING } from './wording.js';
@@ -42,6 +43,7 @@ export async function handleMessage(message: Message, deps: BotDeps, requestId: 
   const started = performance.now();
   const result = deps.engine.ask(message.content, topic === undefined ? {} : { previous: topic });
   await message.reply(formatAnswer(result, { feedback: deps.config.feedback, ...(topic !== undefined && { topic }) }));
+  await logQuestion(deps, result, message.author.id, requestId);
   deps.log.info(
     { requestId, handler: 'message', dm: !message.inGuild(), followUp: topic !== undefined, status: result.status, ms: Math.round(performance.now() - started) },
     'discord question answered',

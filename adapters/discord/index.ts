@@ -14,5 +14,5 @@ import { startShardManager } from './shard.js';
 export const startDiscord: StartPlatform = async ({ env, engine, log, reload }) => {
   const config = parseDiscordEnv(env, 'serve');
   // Sharded, each shard process serves (and reloads) its own index; this process's engine is unused.
-  return config.shards === undefined ? startBot({ config, engine, log, reload }) : startShardManager({ config, env, log });
+  return config.shards === undefined ? startBot({ config, engine, log, reload, env }) : startShardManager({ config, env, log });
 };
