@@ -6,6 +6,7 @@ import type { SlackDeps } from './deps.js';
 import { registerAppMention } from './handlers/app-mention.js';
 import { registerAskCommand } from './handlers/ask-command.js';
 import { registerButtons } from './handlers/buttons.js';
+import { registerDealdeskCommand } from './handlers/dealdesk-command.js';
 import { registerDirectMessage } from './handlers/direct-message.js';
 import { requestIdMiddleware, skipRetries } from './middleware.js';
 import { httpReceiver, socketReceiver } from './receivers.js';
@@ -29,7 +30,7 @@ const SLACK_API_BASE = 'https://slack.com/api/';
 const STOP_TIMEOUT_MS = 5000;
 
 /**
- * Builds the Bolt app for the configured mode: handlers for /ask, mentions, DMs and buttons;
+ * Builds the Bolt app for the configured mode: handlers for /ask, /dealdesk, mentions, DMs and buttons;
  * request ids; retries dropped; a last-resort error handler. Nothing connects until `start`.
  *
  * @example
@@ -65,6 +66,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
   app.use(requestIdMiddleware());
   app.use(skipRetries(log));
   registerAskCommand(app, deps);
+  registerDealdeskCommand(app, deps);
   registerAppMention(app, deps);
   registerDirectMessage(app, deps);
   registerButtons(app, deps);

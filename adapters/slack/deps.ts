@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { AnswerEngine } from '../../src/answer/engine-host.js';
+import type { AnswerEngine, ReloadResult } from '../../src/answer/engine-host.js';
+import type { GapStore } from '../../src/gaps/gap-store.js';
 import type { Answerer } from './answer-question.js';
 import type { SlackConfig } from './env.js';
 import type { FeedbackSink } from './feedback.js';
@@ -18,4 +19,8 @@ export interface SlackDeps {
   limiter: RateLimiter;
   feedback: FeedbackSink;
   inFlight: InFlight;
+  /** The question log (answered and declined questions, for the coverage-gap report). */
+  gaps: GapStore;
+  /** Rebuilds the index from the knowledge folder (`/dealdesk reload`); never throws for bad files. */
+  reload: (trigger: string) => Promise<ReloadResult>;
 }

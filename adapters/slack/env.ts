@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DealdeskError } from '../../src/errors.js';
+import { gapSettings, type GapSettings } from '../../src/gaps/data-dir.js';
 
 /** Slack's tokens and signing secret, kept off every enumerable property so no logger or `JSON.stringify` sees them. */
 export interface SlackSecrets {
@@ -23,14 +23,21 @@ export interface SlackConfig {
   askVisibility: 'in_channel' | 'ephemeral';
   /** Show 👍/👎 and record feedback (SLACK_FEEDBACK, default on). */
   feedback: boolean;
-  /** Folder for feedback JSON lines (DEALDESK_DATA_DIR, default ./data). */
+  /** Folder for feedback and the question log (DEALDESK_DATA_DIR, default ./data). */
   dataDir: string;
+  /** Keep user ids in the question log (DEALDESK_LOG_USERS=on; default off). */
+  logUsers: boolean;
+  /** Slack user ids that may run `/dealdesk reload` (SLACK_ADMIN_USERS; empty: nobody). */
+  adminUsers: readonly string[];
   /** Questions per user per minute (SLACK_RATE_LIMIT_PER_MINUTE, default 10; 0 turns the limit off). */
   ratePerMinute: number;
   /** Socket Mode ping timeout, which is also the first reconnect delay (SLACK_SOCKET_PING_TIMEOUT_MS, default 5000). */
   socketPingTimeoutMs: number;
   secrets: SlackSecrets;
 }
+
+/** A Slack user id as Slack sends it in `user_id`: U or W, then upper-case letters and digits. */
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
 const optional = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const trimmed = z.preprocess(optional, z.string().trim().optional());
@@ -61,7 +68,18 @@ const EnvSchema = z
       (v) => (typeof v === 'string' ? optional(v.trim().toLowerCase()) : v),
       z.enum(['on', 'off'], { error: 'SLACK_FEEDBACK must be "on" or "off".' }).default('on'),
     ),
-    DEALDESK_DATA_DIR: trimmed,
+    SLACK_ADMIN_USERS: z.preprocess(
+      (v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter((id) => id !== '') : v),
+      z.array(z.string()).optional().superRefine((ids, ctx) => {
+        // Positions, not values: the rule for every message here (see the note above).
+        const bad = (ids ?? []).flatMap((id, i) => (SLACK_USER_ID.test(id) ? [] : [i + 1]));
+        if (bad.length === 0) return;
+        ctx.addIssue({
+          code: 'custom',
+          message: `SLACK_ADMIN_USERS must list Slack user ids (like U012AB3CD: a profile's "⋮ → Copy member ID"), separated by commas or spaces; ${bad.length === 1 ? 'entry' : 'entries'} ${listed(bad)} ${bad.length === 1 ? 'is not one' : 'are not'}.`,
+        });
+      }),
+    ),
     SLACK_RATE_LIMIT_PER_MINUTE: z.preprocess(
       optional,
       z.coerce.number({ error: 'SLACK_RATE_LIMIT_PER_MINUTE must be a whole number (questions per user per minute; 0 turns the limit off).' })
@@ -74,6 +92,10 @@ const EnvSchema = z
         .min(100, 'SLACK_SOCKET_PING_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000.').max(60_000, 'SLACK_SOCKET_PING_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000.').default(5000),
     ),
   });
+
+function listed(items: readonly number[]): string {
+  return items.length === 1 ? String(items[0]) : `${items.slice(0, -1).join(', ')} and ${String(items.at(-1))}`;
+}
 
 // A cross-variable rule, checked beside the schema (not as a refinement) so it is reported even when other variables are wrong too.
 function modeProblem(env: NodeJS.ProcessEnv): string | undefined {
@@ -92,8 +114,9 @@ function modeProblem(env: NodeJS.ProcessEnv): string | undefined {
  */
 export function parseSlackEnv(env: NodeJS.ProcessEnv): SlackConfig {
   const parsed = EnvSchema.safeParse(env);
-  const problems = [...new Set([...(parsed.error?.issues.map((issue) => issue.message) ?? []), modeProblem(env)])].filter((p) => p !== undefined);
-  if (!parsed.success || problems.length > 0) {
+  const gaps = questionLogSettings(env);
+  const problems = [...new Set([...(parsed.error?.issues.map((issue) => issue.message) ?? []), ...gaps.problems, modeProblem(env)])].filter((p) => p !== undefined);
+  if (!parsed.success || gaps.settings === undefined || problems.length > 0) {
     throw new DealdeskError('CONFIG_INVALID', 'The Slack settings are invalid (see adapters/slack/README.md, "Environment"):', problems);
   }
   const e = parsed.data;
@@ -103,11 +126,23 @@ export function parseSlackEnv(env: NodeJS.ProcessEnv): SlackConfig {
     apiUrl: e.SLACK_API_URL === undefined ? undefined : e.SLACK_API_URL.replace(/\/*$/, '/'),
     askVisibility: e.SLACK_ASK_VISIBILITY,
     feedback: e.SLACK_FEEDBACK === 'on',
-    dataDir: resolve(e.DEALDESK_DATA_DIR ?? 'data'),
+    dataDir: gaps.settings.dataDir,
+    logUsers: gaps.settings.logUsers,
+    adminUsers: Object.freeze([...new Set(e.SLACK_ADMIN_USERS ?? [])]),
     ratePerMinute: e.SLACK_RATE_LIMIT_PER_MINUTE,
     socketPingTimeoutMs: e.SLACK_SOCKET_PING_TIMEOUT_MS,
     secrets: hiddenSecrets(e.SLACK_BOT_TOKEN, e.SLACK_APP_TOKEN, e.SLACK_SIGNING_SECRET),
   };
+}
+
+/** DEALDESK_DATA_DIR and DEALDESK_LOG_USERS, read as the core reads them; their problems join the one list. */
+function questionLogSettings(env: NodeJS.ProcessEnv): { settings: GapSettings | undefined; problems: readonly string[] } {
+  try {
+    return { settings: gapSettings(undefined, env), problems: [] };
+  } catch (error) {
+    if (error instanceof DealdeskError) return { settings: undefined, problems: error.problems };
+    throw error;
+  }
 }
 
 function hiddenSecrets(botToken: string, appToken: string | undefined, signingSecret: string | undefined): SlackSecrets {

@@ -5,6 +5,8 @@ import { WORDING } from './wording.js';
 /** What a handler is doing, for its log line. */
 export interface HandlerMeta {
   kind: 'command' | 'mention' | 'dm' | 'action';
+  /** The slash command, for kind `command`. */
+  command?: string;
   requestId: string;
   user: string | undefined;
   channel: string | undefined;

@@ -1,4 +1,5 @@
 import type { AnswerEngine } from '../../src/answer/engine-host.js';
+import { GapStore } from '../../src/gaps/gap-store.js';
 import type { RunningPlatform, StartPlatform } from '../platform.js';
 import { createAnswerer } from './answer-question.js';
 import { createSlackApp } from './app.js';
@@ -23,10 +24,10 @@ export interface RunningSlack extends RunningPlatform {
  * DealdeskError (CONFIG_INVALID) naming every bad variable, or a token Slack rejected.
  *
  * @example
- * const slack = await startSlack({ env: process.env, engine, log });
+ * const slack = await startSlack({ env: process.env, engine, log, reload: (trigger) => host.reload(trigger) });
  * await slack.stop();
  */
-export const startSlack: StartPlatform = async ({ env, engine, log }): Promise<RunningSlack> => {
+export const startSlack: StartPlatform = async ({ env, engine, log, reload }): Promise<RunningSlack> => {
   const config = parseSlackEnv(env);
   const slackLog = log.child({ platform: 'slack' });
   const deps: SlackDeps = {
@@ -38,6 +39,8 @@ export const startSlack: StartPlatform = async ({ env, engine, log }): Promise<R
     limiter: new RateLimiter(config.ratePerMinute),
     feedback: jsonLinesFeedback(config.dataDir),
     inFlight: new InFlight(),
+    gaps: new GapStore({ dataDir: config.dataDir, logUsers: config.logUsers }),
+    reload,
   };
   const app = createSlackApp(deps);
   // A half-started app (say, a socket waiting to reconnect) must not keep the process alive.
@@ -45,7 +48,10 @@ export const startSlack: StartPlatform = async ({ env, engine, log }): Promise<R
     await app.stop().catch(() => undefined);
     throw error;
   });
-  slackLog.info({ mode: config.mode, port, askVisibility: config.askVisibility, feedback: config.feedback, ratePerMinute: config.ratePerMinute }, 'slack: serving');
+  slackLog.info(
+    { mode: config.mode, port, askVisibility: config.askVisibility, feedback: config.feedback, ratePerMinute: config.ratePerMinute, admins: config.adminUsers.length, questionLog: deps.gaps.path, logUsers: config.logUsers },
+    'slack: serving',
+  );
   return { name: 'slack', mode: config.mode, port, stop: () => app.stop() };
 };
 

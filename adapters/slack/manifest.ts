@@ -2,14 +2,18 @@
 /**
  * `npm run slack:manifest`: prints adapters/slack/manifest.yaml, ready to paste into "Create
  * New App → From a manifest". With SLACK_REQUEST_URL set, prints the HTTP-mode variant: Socket
- * Mode off and every request URL (events, interactivity, /ask) set to it.
+ * Mode off and every request URL (events, interactivity, /ask, /dealdesk) set to it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { DealdeskError } from '../../src/errors.js';
+import { ASK_COMMAND } from './handlers/ask-command.js';
+import { DEALDESK_COMMAND } from './handlers/dealdesk-command.js';
 import { EVENTS_PATH } from './paths.js';
+
+const SlashCommandSchema = z.object({ command: z.string(), description: z.string().min(1), should_escape: z.boolean(), url: z.url().optional() });
 
 /** The parts of the manifest this adapter relies on; a manifest edit that drops one fails here (and in the tests). */
 export const ManifestSchema = z.object({
@@ -17,7 +21,8 @@ export const ManifestSchema = z.object({
   features: z.object({
     app_home: z.object({ messages_tab_enabled: z.literal(true), messages_tab_read_only_enabled: z.literal(false) }),
     bot_user: z.object({ display_name: z.string().min(1) }),
-    slash_commands: z.array(z.object({ command: z.literal('/ask'), description: z.string().min(1), should_escape: z.boolean(), url: z.url().optional() })).length(1),
+    // Exactly the commands the app registers, in this order.
+    slash_commands: z.tuple([SlashCommandSchema.extend({ command: z.literal(ASK_COMMAND) }), SlashCommandSchema.extend({ command: z.literal(DEALDESK_COMMAND) })]),
   }),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
   settings: z.object({
@@ -43,14 +48,14 @@ export function manifestPath(): string {
  */
 export function renderManifest(yamlText: string, requestUrl: string | undefined): string {
   const doc = parseDocument(yamlText);
-  ManifestSchema.parse(doc.toJS());
+  const manifest = ManifestSchema.parse(doc.toJS());
   // Socket Mode: the file exactly as written (a YAML round trip would re-wrap its long lines).
   if (requestUrl === undefined || requestUrl.trim() === '') return yamlText;
   const url = eventsUrl(requestUrl.trim());
   doc.setIn(['settings', 'socket_mode_enabled'], false);
   doc.setIn(['settings', 'event_subscriptions', 'request_url'], url);
   doc.setIn(['settings', 'interactivity', 'request_url'], url);
-  doc.setIn(['features', 'slash_commands', 0, 'url'], url);
+  manifest.features.slash_commands.forEach((_, i) => doc.setIn(['features', 'slash_commands', i, 'url'], url));
   const rendered = doc.toString();
   ManifestSchema.parse(parseDocument(rendered).toJS());
   return rendered;

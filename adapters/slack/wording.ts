@@ -21,4 +21,14 @@ export const WORDING = {
   paragraph: 'paragraph',
   moreSourcesButton: 'More sources',
   showContextButton: 'Show context',
+  reloadRefused: 'Only the admins listed in SLACK_ADMIN_USERS can reload the knowledge.',
+  reloaded: (r: { documents: number; sentences: number; changed: boolean; ms: number }) =>
+    `Reloaded: ${count(r.documents, 'document')}, ${count(r.sentences, 'sentence')} (${r.changed ? 'changed' : 'unchanged'}) in ${r.ms} ms`,
+  reloadFailed: 'Reload failed; the previous index keeps serving:',
+  moreProblems: (n: number) => `…and ${count(n, 'more problem')} (the app's log lists them all).`,
+  dealdeskUsage: 'Usage: /dealdesk reload (admins only) re-reads the knowledge folder and swaps in the new index. To ask a question, use /ask.',
 } as const;
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

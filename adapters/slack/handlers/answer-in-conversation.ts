@@ -6,6 +6,7 @@ import { errorForLog } from '../redact.js';
 import { notice } from '../format-blocks.js';
 import { unescapeSlackText } from '../mrkdwn.js';
 import { previousQuestion } from '../follow-up-context.js';
+import { logQuestion } from '../question-log.js';
 import { WORDING } from '../wording.js';
 
 /** A question asked in a conversation (a mention or a DM), and where its answer goes. */
@@ -27,8 +28,8 @@ export interface ConversationQuestion {
 
 /**
  * Answers a mention or a DM with `chat.postMessage`: rate limit first, then — for a short
- * follow-up — the earlier question from the conversation, then the engine. Returns the outcome
- * for the log line.
+ * follow-up — the earlier question from the conversation, then the engine; after the reply, the
+ * question log. Returns the outcome for the log line.
  */
 export async function answerInConversation(deps: SlackDeps, client: webApi.WebClient, q: ConversationQuestion): Promise<string> {
   const thread = q.replyThreadTs !== undefined ? { thread_ts: q.replyThreadTs } : {};
@@ -49,6 +50,7 @@ export async function answerInConversation(deps: SlackDeps, client: webApi.WebCl
     unfurl_links: false,
     unfurl_media: false,
   });
+  await logQuestion(deps, q.requestId, result, q.user);
   return previous !== undefined ? `${result.status} (follow-up)` : result.status;
 }
 

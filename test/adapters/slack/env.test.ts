@@ -20,7 +20,7 @@ function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
 describe('parseSlackEnv', () => {
   it('chooses HTTP mode with a signing secret, with documented defaults', () => {
     const config = parseSlackEnv({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'secret' });
-    expect(config).toMatchObject({ mode: 'http', port: 3000, apiUrl: undefined, askVisibility: 'in_channel', feedback: true, ratePerMinute: 10, socketPingTimeoutMs: 5000 });
+    expect(config).toMatchObject({ mode: 'http', port: 3000, apiUrl: undefined, askVisibility: 'in_channel', feedback: true, ratePerMinute: 10, socketPingTimeoutMs: 5000, adminUsers: [], logUsers: false });
     expect(config.dataDir).toMatch(/[/\\]data$/);
   });
 
@@ -35,8 +35,10 @@ describe('parseSlackEnv', () => {
       DEALDESK_DATA_DIR: '/tmp/dd',
       SLACK_RATE_LIMIT_PER_MINUTE: '0',
       SLACK_SOCKET_PING_TIMEOUT_MS: '250',
+      SLACK_ADMIN_USERS: 'U012AB3CD',
+      DEALDESK_LOG_USERS: 'ON',
     });
-    expect(config).toMatchObject({ mode: 'socket', port: 8080, apiUrl: 'http://127.0.0.1:9/api/', askVisibility: 'ephemeral', feedback: false, dataDir: '/tmp/dd', ratePerMinute: 0, socketPingTimeoutMs: 250 });
+    expect(config).toMatchObject({ mode: 'socket', port: 8080, apiUrl: 'http://127.0.0.1:9/api/', askVisibility: 'ephemeral', feedback: false, dataDir: '/tmp/dd', ratePerMinute: 0, socketPingTimeoutMs: 250, adminUsers: ['U012AB3CD'], logUsers: true });
     expect(config.secrets.botToken).toBe(BOT);
     expect(config.secrets.appToken).toBe(APP);
   });
@@ -56,6 +58,26 @@ describe('parseSlackEnv', () => {
       'SLACK_SOCKET_PING_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000.',
     ]);
     expect(problemsOf({ SLACK_BOT_TOKEN: BOT })).toEqual([
+      'Set SLACK_APP_TOKEN (xapp-…) to run in Socket Mode, or SLACK_SIGNING_SECRET ("Basic Information → Signing Secret") to run in HTTP mode.',
+    ]);
+  });
+
+  it('reads SLACK_ADMIN_USERS as user ids separated by commas and/or spaces; empty means nobody', () => {
+    const admins = (value: string): readonly string[] => parseSlackEnv({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', SLACK_ADMIN_USERS: value }).adminUsers;
+    expect(admins(' U012AB3CD,W0GRID42  U0THIRD,\n,U012AB3CD ')).toEqual(['U012AB3CD', 'W0GRID42', 'U0THIRD']);
+    expect(admins('')).toEqual([]);
+    expect(admins(' , ')).toEqual([]);
+    expect(Object.isFrozen(admins('U012AB3CD'))).toBe(true);
+  });
+
+  it('names the SLACK_ADMIN_USERS entries that are not user ids, by position, beside every other problem', () => {
+    const admin = (entries: string): string =>
+      `SLACK_ADMIN_USERS must list Slack user ids (like U012AB3CD: a profile's "⋮ → Copy member ID"), separated by commas or spaces; ${entries}.`;
+    expect(problemsOf({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', SLACK_ADMIN_USERS: '@alice' })).toEqual([admin('entry 1 is not one')]);
+    // Lower case, a channel id and a display name are the usual mistakes.
+    expect(problemsOf({ SLACK_BOT_TOKEN: BOT, SLACK_ADMIN_USERS: 'U012AB3CD u012ab3cd C0CHANNEL alice', DEALDESK_LOG_USERS: 'maybe' })).toEqual([
+      admin('entries 2, 3 and 4 are not'),
+      'DEALDESK_LOG_USERS must be "on" or "off" (got "maybe"). Fix it in .env or unset it.',
       'Set SLACK_APP_TOKEN (xapp-…) to run in Socket Mode, or SLACK_SIGNING_SECRET ("Basic Information → Signing Secret") to run in HTTP mode.',
     ]);
   });

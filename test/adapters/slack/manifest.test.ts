@@ -5,14 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { manifestPath, ManifestSchema, renderManifest } from '../../../adapters/slack/manifest.js';
 import { ACTION_IDS } from '../../../adapters/slack/button-values.js';
 import { ASK_COMMAND } from '../../../adapters/slack/handlers/ask-command.js';
+import { DEALDESK_COMMAND } from '../../../adapters/slack/handlers/dealdesk-command.js';
 import { DealdeskError } from '../../../src/errors.js';
 
 const text = readFileSync(manifestPath(), 'utf8');
 
 describe('manifest.yaml', () => {
-  it('declares what the app handles: /ask, app_mention and message.im, interactivity, Socket Mode on', () => {
+  it('declares what the app handles: /ask, /dealdesk, app_mention and message.im, interactivity, Socket Mode on', () => {
     const manifest = ManifestSchema.parse(parse(text));
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([ASK_COMMAND]);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([ASK_COMMAND, DEALDESK_COMMAND]);
+    // Slack shows the usage hint beside the command; the schema does not keep it, so read the raw YAML.
+    expect((parse(text) as { features: { slash_commands: unknown[] } }).features.slash_commands[1]).toMatchObject({ command: '/dealdesk', usage_hint: 'reload', should_escape: false });
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
@@ -22,6 +25,12 @@ describe('manifest.yaml', () => {
   it('asks only for the scopes the handlers use', () => {
     const manifest = ManifestSchema.parse(parse(text));
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history']);
+  });
+
+  it('refuses a manifest that drops a command the app registers', () => {
+    const withoutDealdesk = parse(text) as { features: { slash_commands: unknown[] } };
+    withoutDealdesk.features.slash_commands.pop();
+    expect(ManifestSchema.safeParse(withoutDealdesk).success).toBe(false);
   });
 });
 
@@ -37,7 +46,7 @@ describe('renderManifest', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.settings.event_subscriptions.request_url).toBe('https://dealdesk.example.org/slack/events');
     expect(manifest.settings.interactivity.request_url).toBe('https://dealdesk.example.org/slack/events');
-    expect(manifest.features.slash_commands[0]?.url).toBe('https://dealdesk.example.org/slack/events');
+    expect(manifest.features.slash_commands.map((c) => c.url)).toEqual(['https://dealdesk.example.org/slack/events', 'https://dealdesk.example.org/slack/events']);
     expect(rendered).toContain('# Slack app manifest for dealdesk.');
     expect(parse(renderManifest(text, 'https://lb.example.org/custom/path')).settings.interactivity.request_url).toBe('https://lb.example.org/custom/path');
   });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSlack } from '../../../adapters/slack/index.js';
 import { SlackMessageSchema } from '../../../adapters/slack/limits.js';
@@ -15,6 +18,7 @@ const ARTICLE_5 = 'What did Witkoff say about Article 5?';
 let fake: FakeSlack;
 let servers: Servers;
 let engine: Engine;
+let dataDir: string;
 const logs = captureLog();
 
 function env(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -25,6 +29,9 @@ function env(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
     // Short, so the reconnect tests wait a second, not five.
     SLACK_SOCKET_PING_TIMEOUT_MS: '1000',
     SLACK_FEEDBACK: 'off',
+    SLACK_ADMIN_USERS: 'U0ADMIN',
+    // The question log is written after every answer; keep it out of the working tree.
+    DEALDESK_DATA_DIR: dataDir,
     ...overrides,
   };
 }
@@ -34,6 +41,7 @@ function postedIn(channel: string, threadTs: string): () => ApiCall | undefined 
 }
 
 beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'dealdesk-slack-socket-'));
   fake = await FakeSlack.start({ botToken: BOT_TOKEN, appToken: APP_TOKEN });
   engine = Engine.open({ knowledgeDir: 'knowledge', cacheDir: null });
   servers = await startServers(env(), { log: logs.log, engine });
@@ -42,6 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await servers?.stop();
   await fake?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('Socket Mode', () => {
@@ -64,6 +73,15 @@ describe('Socket Mode', () => {
     expect(JSON.stringify(SlackMessageSchema.parse(message).blocks)).toContain('*Article 5*');
     // SLACK_FEEDBACK=off: no 👍/👎.
     expect(JSON.stringify(message)).not.toContain('dealdesk_feedback');
+  });
+
+  it('runs /dealdesk reload for an admin over the socket, and says why an engine that cannot reload did not', async () => {
+    const sink = fake.newResponseUrl();
+    const ack = await fake.sendEnvelope('slash_commands', slashCommand({ command: '/dealdesk', text: 'reload', user_id: 'U0ADMIN', response_url: sink.url }));
+    expect(ack).toEqual({ envelope_id: expect.any(String), payload: {} });
+    const { body } = await fake.waitFor(() => fake.responses.find((r) => r.id === sink.id), 'the reload reply');
+    // These tests hand startServers a plain Engine, which has nothing to reload from.
+    expect(body).toMatchObject({ response_type: 'ephemeral', text: 'Reload failed; the previous index keeps serving: this engine cannot reload' });
   });
 
   it('acks an events_api envelope (app_mention) and answers in the thread', async () => {
