@@ -59,7 +59,7 @@ export class Engine {
   private readonly lookup = new Map<string, number>();
 
   private constructor(
-    private readonly data: Omit<Snapshot, 'key' | 'index' | 'paragraphIndex'>,
+    private readonly data: Omit<Snapshot, 'key' | 'index' | 'paragraphIndex' | 'passages'> & { passages: Passage[] },
     private readonly indexes: Indexes,
   ) {
     this.matcher = new PhraseMatcher(data.entities);
@@ -93,8 +93,9 @@ export class Engine {
     const key = snapshotKey(files.contentHash);
     const snapshot = cacheDir === null ? undefined : readSnapshot(cacheDir, key);
     if (snapshot) {
-      const { key: _key, index, paragraphIndex, ...data } = snapshot;
-      const engine = new Engine(data, {
+      const { key: _key, index, paragraphIndex, passages: stored, ...rest } = snapshot;
+      const passages = stored.map((p) => ({ ...p, text: rest.documents[p.doc]?.body.slice(p.start, p.end) ?? '' }));
+      const engine = new Engine({ ...rest, passages }, {
         sentences: MiniSearch.loadJS<IndexedFields>(index as never, miniSearchOptions()),
         paragraphs: MiniSearch.loadJS<ParagraphFields>(paragraphIndex as never, paragraphSearchOptions()),
       });
@@ -108,6 +109,7 @@ export class Engine {
         const path = writeSnapshot(cacheDir, {
           key,
           ...engine.data,
+          passages: engine.data.passages.map(({ text: _text, ...p }) => p),
           suggestions: engine.suggestionList,
           index: engine.indexes.sentences.toJSON() as unknown as Snapshot['index'],
           paragraphIndex: engine.indexes.paragraphs.toJSON() as unknown as Snapshot['paragraphIndex'],

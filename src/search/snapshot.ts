@@ -26,7 +26,8 @@ export const SnapshotSchema = z.object({
   key: z.string(),
   documents: z.array(DocumentSchema),
   entities: EntitiesFileSchema,
-  passages: z.array(PassageSchema),
+  /** Passages without their text: it is the document body's slice, restored on load. */
+  passages: z.array(PassageSchema.omit({ text: true })),
   vocabulary: z.record(z.string(), z.number().int().positive()),
   suggestions: z.array(z.string()),
   related: z.record(z.string(), z.array(z.string())),
