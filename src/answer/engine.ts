@@ -26,6 +26,8 @@ export interface EngineOptions {
   cacheDir?: string | null;
   /** Diagnostics (never on stdout). */
   log?: (message: string) => void;
+  /** Called per document while (re)indexing: a progress bar for long builds. */
+  progress?: (done: number, total: number, label: string) => void;
 }
 
 export interface AskOptions {
@@ -102,7 +104,7 @@ export class Engine {
       engine.contentHash = files.contentHash;
       return engine;
     }
-    const engine = Engine.build(loadKnowledge(files), cacheDir);
+    const engine = Engine.build(loadKnowledge(files), cacheDir, options.progress);
     engine.contentHash = files.contentHash;
     if (cacheDir !== null) {
       try {
@@ -122,13 +124,14 @@ export class Engine {
     return engine;
   }
 
-  private static build(knowledge: Knowledge, cacheDir: string | null): Engine {
+  private static build(knowledge: Knowledge, cacheDir: string | null, progress?: EngineOptions['progress']): Engine {
     const matcher = new PhraseMatcher(knowledge.entities);
     const entitiesOf = (text: string): { tag: string; type: string }[] => {
       const seq = tokenize(text).map((t) => t.term).filter((t) => t !== '');
       return matcher.match(seq).flatMap((m) => (m.type ? [{ tag: m.tag, type: m.type }] : []));
     };
-    const passages = buildPassages(knowledge.documents, entitiesOf);
+    const passages = buildPassages(knowledge.documents, entitiesOf, progress);
+    progress?.(knowledge.documents.length, knowledge.documents.length, 'indexing');
     const fields = passages.map((p, i) => indexedFields(p, i, matcher));
     const paragraphs: string[] = [];
     for (const p of passages) paragraphs[p.para] ??= knowledge.documents[p.doc]?.body.slice(p.paragraphStart, p.paragraphEnd) ?? '';

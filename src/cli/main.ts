@@ -11,6 +11,7 @@ import { DealdeskError } from '../errors.js';
 import { gapSettings } from '../gaps/data-dir.js';
 import { inspectKnowledge } from '../knowledge/load-knowledge.js';
 import { resolveKnowledgeDir } from '../knowledge/resolve-knowledge-dir.js';
+import { createProgress } from '../ingest/progress.js';
 import { runChat } from './chat.js';
 import { ANSI, formatAnswer, PLAIN, sourceLine } from './format-text.js';
 import { runReport } from './report.js';
@@ -64,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const knowledgeDir = resolveKnowledgeDir(values.knowledge);
   const open = (): Engine =>
-    Engine.open({ knowledgeDir, ...(values['no-cache'] && { cacheDir: null }), log: (m) => process.stderr.write(`${m}\n`) });
+    Engine.open({ knowledgeDir, ...(values['no-cache'] && { cacheDir: null }), log: (m) => process.stderr.write(`${m}\n`), progress: indexingProgress() });
 
   try {
     switch (command) {
@@ -95,6 +96,18 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** A progress bar on stderr while a (re)index runs, when stderr is a terminal (or --progress). */
+export function indexingProgress(force = false): (done: number, total: number, label: string) => void {
+  let bar: ReturnType<typeof createProgress> | undefined;
+  return (done, total, label) => {
+    // Only worth a bar when there is more than a moment's work.
+    if (total < 20) return;
+    bar ??= createProgress(process.stderr, total, { force, name: 'indexing' });
+    if (done >= total) bar.done();
+    else bar.step(done, label);
+  };
+}
+
 async function ask(engine: Engine, question: string, json: boolean): Promise<number> {
   const print = (q: string): void => {
     const result = engine.ask(q);
@@ -119,7 +132,7 @@ function check(knowledgeDir: string): number {
     process.stderr.write(`dealdesk check: ${knowledge.dir} has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
     return 1;
   }
-  const engine = Engine.open({ knowledgeDir });
+  const engine = Engine.open({ knowledgeDir, progress: indexingProgress() });
   process.stdout.write(
     `OK: ${knowledge.documents.length} document(s), ${engine.size} sentences, ${knowledge.entities.entities.length} entities, ${knowledge.entities.synonyms.length} synonym groups in ${knowledge.dir}\n`,
   );

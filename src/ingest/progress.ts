@@ -28,14 +28,15 @@ const WIDTH = 20;
  * urls.forEach((url, i) => { progress.step(i, url); ... ; progress.clear(); });
  * progress.done();
  */
-export function createProgress(stream: ProgressStream, total: number, options: { force: boolean }): Progress {
+export function createProgress(stream: ProgressStream, total: number, options: { force: boolean; name?: string }): Progress {
+  const name = options.name ?? 'ingest';
   const tty = stream.isTTY === true;
   if (!tty && !options.force) return { step: () => {}, clear: () => {}, done: () => {} };
   if (!tty) {
     return {
-      step: (index, label) => void stream.write(`ingest ${index + 1}/${total}: ${label}\n`),
+      step: (index, label) => void stream.write(`${name} ${index + 1}/${total}: ${label}\n`),
       clear: () => {},
-      done: () => void stream.write(`ingest: ${total}/${total} done\n`),
+      done: () => void stream.write(`${name}: ${total}/${total} done\n`),
     };
   }
   let shown = false;

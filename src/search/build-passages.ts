@@ -18,10 +18,15 @@ const NUMBER_WORDS = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 /** The entities a text names, as tags with their types. */
 export type EntitiesOf = (text: string) => { tag: string; type: string }[];
 
-export function buildPassages(documents: readonly KnowledgeDocument[], entitiesOf: EntitiesOf): Passage[] {
+export function buildPassages(
+  documents: readonly KnowledgeDocument[],
+  entitiesOf: EntitiesOf,
+  progress?: (done: number, total: number, label: string) => void,
+): Passage[] {
   const passages: Passage[] = [];
   let paraIndex = -1;
   documents.forEach((document, docIndex) => {
+    progress?.(docIndex, documents.length, document.file);
     const names: string[] = [];
     splitParagraphs(document.body).forEach((para, p) => {
       const paragraph = document.body.slice(para.start, para.end);

@@ -124,3 +124,20 @@ describe('index snapshot', () => {
     }
   });
 });
+
+describe('indexing progress', () => {
+  it('reports each document while building, then the end', () => {
+    const t = tempKnowledge({ 'a.md': doc('A', 'One.'), 'b.md': doc('B', 'Two.') });
+    const calls: [number, number, string][] = [];
+    try {
+      Engine.open({ knowledgeDir: t.dir, cacheDir: null, progress: (done, total, label) => calls.push([done, total, label]) });
+    } finally {
+      t.cleanup();
+    }
+    expect(calls).toEqual([
+      [0, 2, 'a.md'],
+      [1, 2, 'b.md'],
+      [2, 2, 'indexing'],
+    ]);
+  });
+});
