@@ -1,6 +1,21 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { DealdeskError } from '../errors.js';
+import { defaultCacheDir } from '../search/snapshot.js';
 import { Engine, type EngineOptions } from './engine.js';
+
+/**
+ * Starts the rebuild worker next to this module: compiled JavaScript, or — running from source
+ * (tests, development) — TypeScript through tsx's loader, registered inside the worker.
+ */
+function startWorker(workerData: unknown): Worker | undefined {
+  const js = new URL('./rebuild-worker.js', import.meta.url);
+  if (existsSync(js)) return new Worker(js, { workerData });
+  const ts = new URL('./rebuild-worker.ts', import.meta.url);
+  if (!existsSync(ts)) return undefined;
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ts.href)}); })`;
+  return new Worker(boot, { eval: true, workerData });
+}
 
 /** The engine calls platforms make; both Engine and EngineHost provide them. */
 export type AnswerEngine = Pick<Engine, 'ask' | 'citation' | 'similar' | 'context' | 'documents' | 'suggestions' | 'size' | 'sentence' | 'contentHash'>;
@@ -80,10 +95,7 @@ export class EngineHost implements AnswerEngine {
       this.again = true;
       return this.pending;
     }
-    this.pending = new Promise<ReloadResult>((resolve) => {
-      // Off the current event-loop turn: requests already queued are answered first.
-      setImmediate(() => resolve(this.rebuild()));
-    }).then((result) => {
+    this.pending = this.rebuildOffThread().then((result) => {
       this.pending = undefined;
       this.options.onReload?.(result, trigger);
       if (this.again) {
@@ -100,6 +112,29 @@ export class EngineHost implements AnswerEngine {
     this.watcher?.close();
     this.watcher = undefined;
     if (this.timer) clearTimeout(this.timer);
+  }
+
+  /**
+   * Builds in a worker thread (which writes the snapshot), then loads the snapshot here, so
+   * questions keep being answered during the slow part. Without a snapshot folder, or where no
+   * worker can run, builds here after the current event-loop turn.
+   */
+  private async rebuildOffThread(): Promise<ReloadResult> {
+    const cacheDir = this.options.cacheDir === undefined ? defaultCacheDir() : this.options.cacheDir;
+    const worker = cacheDir === null ? undefined : startWorker({ knowledgeDir: this.options.knowledgeDir, cacheDir });
+    if (worker) {
+      const started = performance.now();
+      const built = await new Promise<ReloadResult | { ok: true }>((resolve) => {
+        worker.once('message', (message: ReloadResult | { ok: true }) => resolve(message));
+        worker.once('error', (error) => resolve({ ok: false, problems: [], message: `rebuild worker failed: ${error.message}` }));
+        worker.once('exit', (code) => resolve({ ok: false, problems: [], message: `rebuild worker exited with code ${code}` }));
+      });
+      if (!built.ok) return built;
+      const result = this.rebuild();
+      return result.ok ? { ...result, ms: Math.round(performance.now() - started) } : result;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    return this.rebuild();
   }
 
   private rebuild(): ReloadResult {

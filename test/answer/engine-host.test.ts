@@ -50,3 +50,26 @@ describe('EngineHost', () => {
     expect(reloads.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('EngineHost rebuilds off the request path', () => {
+  it('keeps the event loop free while the new index is built in a worker', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`d${i}.md`] = doc(`Doc ${i}`, `Report ${i} says the envoy met officials in city ${i}. The talks covered sanctions, prisoners and grain.`);
+    const t = tempKnowledge(files);
+    const cacheDir = join(t.dir, '.cache');
+    const host = EngineHost.open({ knowledgeDir: t.dir, cacheDir });
+    cleanup = () => (host.close(), t.cleanup());
+    writeFileSync(join(t.dir, 'new.md'), doc('New', 'A brand new report about Geneva.'));
+    let ticks = 0;
+    const timer = setInterval(() => {
+      ticks++;
+      // Questions are answered (from the old index) while the rebuild runs.
+      host.ask('sanctions grain');
+    }, 5);
+    const result = await host.reload('test');
+    clearInterval(timer);
+    expect(result).toMatchObject({ ok: true, documents: 41, changed: true });
+    expect(ticks).toBeGreaterThan(3);
+    expect(host.ask('Geneva report').status).toBe('answered');
+  });
+});
