@@ -217,7 +217,7 @@ export class Engine {
   searchDocuments(query: string, limit = 100): { id: string; score: number }[] {
     const parsed = parseQuestion(sanitizeQuestion(query).slice(0, 10_000), this.matcher, this.vocabulary);
     const perDoc = new Map<number, number[]>();
-    for (const r of rank(this.indexes, this.passages, parsed)) {
+    for (const r of rank(this.indexes, this.passages, parsed, [], this.published, INDEX_OPTIONS.documentDepth)) {
       const doc = this.passages[r.passage]?.doc;
       if (doc === undefined) continue;
       const scores = perDoc.get(doc) ?? [];

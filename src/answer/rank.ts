@@ -35,6 +35,8 @@ export function rank(
   extra: readonly Concept[] = [],
   /** Per document, its publication time (ms; 0 when unknown): ties go to the newer report. */
   published: readonly number[] = [],
+  /** How many of MiniSearch's results to re-rank (answers need few; document ranking more). */
+  depth: number = INDEX_OPTIONS.rerankDepth,
 ): Ranked[] {
   const weights = new Map<string, number>();
   for (const c of question.concepts) for (const t of c.terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight));
@@ -63,7 +65,7 @@ export function rank(
   const ranked: Ranked[] = [];
   const docTotals = new Map<number, number>();
   // Two stages: BM25 picks the candidates (results come sorted by score), coverage re-ranks them.
-  for (const r of results.slice(0, INDEX_OPTIONS.rerankDepth)) {
+  for (const r of results.slice(0, depth)) {
     const passage = passages[r.id as number];
     if (!passage) continue;
     const match: Record<string, Field[]> = { ...(r.match as Record<string, Field[]>) };

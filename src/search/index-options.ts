@@ -47,6 +47,11 @@ export const INDEX_OPTIONS = {
   /** Document score = best sentence + this × the sum of its other matching sentences. */
   documentAggregation: 0.3,
   /**
+   * Sentences re-ranked when ranking documents: up to 100 documents are wanted, so far more than
+   * for an answer (SciFact train: recall@100 0.881 → 0.915, nDCG@10 0.672 → 0.676).
+   */
+  documentDepth: 2000,
+  /**
    * Several sources: among the `depth` best passages, one of another document whose words match
    * a citation's (IDF-weighted Jaccard) at least `same` states the same claim; one at least
    * `counter` alike that denies or negates it where the citation does not (or the reverse)
