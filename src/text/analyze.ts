@@ -29,6 +29,22 @@ export function normalizeWord(word: string): string {
  * @example toTerm('Guarantees') // 'guarante'
  */
 export function toTerm(word: string, keepAcronyms = true): string {
+  const cache = keepAcronyms ? termCache : plainTermCache;
+  let term = cache.get(word);
+  if (term === undefined) {
+    term = computeTerm(word, keepAcronyms);
+    // Words repeat (a language has far fewer words than a knowledge base has tokens); bounded.
+    if (cache.size >= TERM_CACHE_SIZE) cache.clear();
+    cache.set(word, term);
+  }
+  return term;
+}
+
+const TERM_CACHE_SIZE = 200_000;
+const termCache = new Map<string, string>();
+const plainTermCache = new Map<string, string>();
+
+function computeTerm(word: string, keepAcronyms: boolean): string {
   const normal = normalizeWord(word).replace(/'s$/, '').replace(/['.]/g, '');
   if (normal.length < 2 && !/\d/.test(normal)) return '';
   // "US" is the country, "us" a pronoun: an all-capitals word is never a stopword.
