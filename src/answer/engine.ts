@@ -1,11 +1,11 @@
-import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { loadKnowledge, readKnowledgeFiles } from '../knowledge/load-knowledge.js';
 import type { Knowledge, KnowledgeDocument } from '../knowledge/schemas.js';
-import { analyzeText, buildIndex, indexedFields } from '../search/build-index.js';
+import { analyzeText, buildIndex, indexedFields, paragraphIndex, sentenceIndex } from '../search/build-index.js';
+import { compactFromJson, compactToJson } from '../search/compact-index.js';
 import { buildPassages } from '../search/build-passages.js';
-import { INDEX_OPTIONS, miniSearchOptions, paragraphSearchOptions } from '../search/index-options.js';
-import type { IndexedFields, ParagraphFields, Passage } from '../search/passage.js';
+import { INDEX_OPTIONS } from '../search/index-options.js';
+import type { Passage } from '../search/passage.js';
 import { PhraseMatcher } from '../search/phrase-matcher.js';
 import { defaultCacheDir, readSnapshot, snapshotKey, writeSnapshot, type Snapshot } from '../search/snapshot.js';
 import { loadIrregularVerbs } from '../text/irregular-verbs.js';
@@ -94,13 +94,12 @@ export class Engine {
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
     const key = snapshotKey(files.contentHash);
     const snapshot = cacheDir === null ? undefined : readSnapshot(cacheDir, key);
-    if (snapshot) {
-      const { key: _key, index, paragraphIndex, passages: stored, ...rest } = snapshot;
+    const sentences = snapshot && compactFromJson(snapshot.index);
+    const paragraphs = snapshot && compactFromJson(snapshot.paragraphIndex);
+    if (snapshot && sentences && paragraphs) {
+      const { key: _key, index: _index, paragraphIndex: _paragraphIndex, passages: stored, ...rest } = snapshot;
       const passages = stored.map((p) => ({ ...p, text: rest.documents[p.doc]?.body.slice(p.start, p.end) ?? '' }));
-      const engine = new Engine({ ...rest, passages }, {
-        sentences: MiniSearch.loadJS<IndexedFields>(index as never, miniSearchOptions()),
-        paragraphs: MiniSearch.loadJS<ParagraphFields>(paragraphIndex as never, paragraphSearchOptions()),
-      });
+      const engine = new Engine({ ...rest, passages }, { sentences: sentenceIndex(sentences), paragraphs: paragraphIndex(paragraphs) });
       engine.contentHash = files.contentHash;
       return engine;
     }
@@ -113,8 +112,8 @@ export class Engine {
           ...engine.data,
           passages: engine.data.passages.map(({ text: _text, ...p }) => p),
           suggestions: engine.suggestionList,
-          index: engine.indexes.sentences.toJSON() as unknown as Snapshot['index'],
-          paragraphIndex: engine.indexes.paragraphs.toJSON() as unknown as Snapshot['paragraphIndex'],
+          index: compactToJson(engine.indexes.sentences.data),
+          paragraphIndex: compactToJson(engine.indexes.paragraphs.data),
         });
         options.log?.(`dealdesk: index snapshot written to ${path}`);
       } catch (error) {
@@ -135,7 +134,7 @@ export class Engine {
     const fields = passages.map((p, i) => indexedFields(p, i, matcher));
     const paragraphs: string[] = [];
     for (const p of passages) paragraphs[p.para] ??= knowledge.documents[p.doc]?.body.slice(p.paragraphStart, p.paragraphEnd) ?? '';
-    const { miniSearch, paragraphSearch, vocabulary } = buildIndex(fields, paragraphs);
+    const { sentences, paragraphs: paragraphSearch, vocabulary } = buildIndex(fields, paragraphs);
     const wordnet = loadWordnetDigest(cacheDir, INDEX_OPTIONS.related.senses);
     const related = relativesIn(new Map(Object.entries(wordnet.related)), new Set(Object.keys(vocabulary)));
     const engine = new Engine(
@@ -149,7 +148,7 @@ export class Engine {
         irregular: loadIrregularVerbs(),
         suggestions: [],
       },
-      { sentences: miniSearch, paragraphs: paragraphSearch },
+      { sentences, paragraphs: paragraphSearch },
     );
     engine.suggestionList = engine.pickSuggestions();
     return engine;

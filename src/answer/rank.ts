@@ -1,7 +1,6 @@
-import type MiniSearch from 'minisearch';
-import type { Query } from 'minisearch';
+import type { CompactIndex, QueryTerm } from '../search/compact-index.js';
 import { INDEX_OPTIONS } from '../search/index-options.js';
-import type { IndexedFields, ParagraphFields, Passage } from '../search/passage.js';
+import type { Passage } from '../search/passage.js';
 import type { Concept, ParsedQuestion } from './parse-question.js';
 
 export interface Ranked {
@@ -14,6 +13,9 @@ export interface Ranked {
 
 type Field = keyof typeof INDEX_OPTIONS.credit;
 
+/** The question's alternatives (synonyms, relatives, related names) are searched in the sentence's own fields. */
+const SENTENCE_FIELDS = ['text', 'tags', 'speaker'] as const;
+
 /**
  * Ranks passages for a parsed question: MiniSearch's BM25 over the weighted fields, then
  * - coverage: the IDF-weighted share of the question's concepts the sentence expresses (a
@@ -24,8 +26,8 @@ type Field = keyof typeof INDEX_OPTIONS.credit;
  */
 /** The sentence index and the paragraph index (the sentences' weaker context). */
 export interface Indexes {
-  sentences: MiniSearch<IndexedFields>;
-  paragraphs: MiniSearch<ParagraphFields>;
+  sentences: CompactIndex;
+  paragraphs: CompactIndex;
 }
 
 export function rank(
@@ -49,36 +51,40 @@ export function rank(
   // the most (its posting lists are the longest).
   const own = [...weights.keys()].filter((t) => (weights.get(t) ?? 0) >= 1);
   const alternatives = [...weights.keys()].filter((t) => (weights.get(t) ?? 0) < 1);
-  const query = {
-    combineWith: 'OR',
-    queries: [
-      ...(own.length > 0 ? [{ queries: own }] : []),
-      ...(alternatives.length > 0 ? [{ queries: alternatives, fields: ['text', 'tags', 'speaker'] }] : []),
-    ],
-  } as Query;
-  const boostTerm = (term: string): number => weights.get(term) ?? 1;
-  const results = indexes.sentences.search(query, { boostTerm });
+  const query: QueryTerm[] = [
+    ...own.map((term) => ({ term, boost: weights.get(term) ?? 1, fields: INDEX_OPTIONS.fields })),
+    ...alternatives.map((term) => ({ term, boost: weights.get(term) ?? 1, fields: SENTENCE_FIELDS })),
+  ];
+  // BM25 picks the candidates, best first.
+  const { candidates } = INDEX_OPTIONS;
+  const results = indexes.sentences.search(query, depth, Math.max(candidates.min, depth * candidates.perResult));
   // The paragraph as weaker context: its score adds to its sentences', and the question's words
-  // it holds earn partial coverage.
-  const paragraphs = new Map(own.length > 0 ? indexes.paragraphs.search(own.join(' '), { boostTerm }).map((h) => [h.id as number, h]) : []);
+  // it holds earn partial coverage. Only the candidates' paragraphs are scored.
+  const paragraphQuery = own.map((term) => ({ term, boost: weights.get(term) ?? 1, fields: ['context'] }));
+  const paras = results.flatMap((r) => {
+    const para = passages[r.id]?.para;
+    return para === undefined ? [] : [para];
+  });
+  const paragraphs = paragraphQuery.length > 0 ? indexes.paragraphs.score(paras, paragraphQuery) : new Map<number, never>();
   const total = question.concepts.reduce((sum, c) => sum + c.weight, 0);
+  const concepts = question.concepts.map((c) => ({ weight: c.weight, terms: c.terms.map((t) => ({ term: t.term, credit: t.credit ?? t.weight })) }));
+  const named = namedIn(question);
   const ranked: Ranked[] = [];
   const docTotals = new Map<number, number>();
-  // Two stages: BM25 picks the candidates (results come sorted by score), coverage re-ranks them.
-  for (const r of results.slice(0, depth)) {
-    const passage = passages[r.id as number];
+  // Two stages: BM25 picks the candidates, coverage re-ranks them.
+  for (const r of results) {
+    const passage = passages[r.id];
     if (!passage) continue;
-    const match: Record<string, Field[]> = { ...(r.match as Record<string, Field[]>) };
     const paragraph = paragraphs.get(passage.para);
-    for (const term of Object.keys(paragraph?.match ?? {})) match[term] = [...(match[term] ?? []), 'context'];
-    const hinted = holdsAnswerType(passage, question);
+    const hinted = holdsAnswerType(passage, question.hint, named);
     const typed = hinted || question.hint === null ? 1 : INDEX_OPTIONS.missingAnswerType[question.hint];
-    const coverage = total > 0 ? (typed * question.concepts.reduce((sum, c) => sum + c.weight * credit(c, match), 0)) / total : 0;
+    let covered = 0;
+    for (const c of concepts) covered += c.weight * credit(c.terms, r.match, paragraph?.match);
+    const coverage = total > 0 ? (typed * covered) / total : 0;
     const score = (r.score + INDEX_OPTIONS.contextBoost * (paragraph?.score ?? 0)) * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? INDEX_OPTIONS.hintBoost : 1);
-    const matchedTerms = Object.entries(match)
-      .filter(([term, fields]) => !/^[@~]/.test(term) && fields.includes('text'))
-      .map(([term]) => term);
-    ranked.push({ passage: r.id as number, score, coverage, matchedTerms });
+    const matchedTerms: string[] = [];
+    for (const [term, fields] of Object.entries(r.match)) if (!/^[@~]/.test(term) && fields.includes('text')) matchedTerms.push(term);
+    ranked.push({ passage: r.id, score, coverage, matchedTerms });
     docTotals.set(passage.doc, (docTotals.get(passage.doc) ?? 0) + score);
   }
   const bestDoc = Math.max(0, ...docTotals.values());
@@ -95,20 +101,28 @@ export function rank(
  * person or place the question does not already name ("Who confirmed that Putin…?" is not
  * answered by a sentence whose only person is Putin).
  */
-function holdsAnswerType(passage: Passage, question: ParsedQuestion): boolean {
-  const hint = question.hint;
+function holdsAnswerType(passage: Passage, hint: ParsedQuestion['hint'], named: ReadonlySet<string>): boolean {
   if (hint === null) return false;
-  const named = new Set(question.concepts.flatMap((c) => c.terms.filter((t) => t.weight === 1).map((t) => t.term)));
   if (hint === 'person' && passage.people.length > 0) return passage.people.some((p) => !named.has(p));
   if (hint === 'place' && passage.places.length > 0) return passage.places.some((p) => !named.has(p));
   return passage.hints.includes(hint);
 }
 
-/** How well one passage expresses a concept: the best credit of any of its terms' fields. */
-function credit(concept: Concept, match: Record<string, Field[]>): number {
+/** The names and words the question itself states (not alternatives). */
+function namedIn(question: ParsedQuestion): Set<string> {
+  return new Set(question.concepts.flatMap((c) => c.terms.filter((t) => t.weight === 1).map((t) => t.term)));
+}
+
+/**
+ * How well one passage expresses a concept: the best credit of any of its terms, by the field it
+ * matched in (the sentence's own fields, or only its paragraph: `context`).
+ */
+function credit(terms: readonly { term: string; credit: number }[], match: Readonly<Record<string, readonly string[]>>, context: Readonly<Record<string, readonly string[]>> | undefined): number {
   let best = 0;
-  for (const t of concept.terms) {
-    for (const field of match[t.term] ?? []) best = Math.max(best, INDEX_OPTIONS.credit[field] * (t.credit ?? t.weight));
+  for (const t of terms) {
+    const fields = match[t.term];
+    if (fields) for (const field of fields) best = Math.max(best, (INDEX_OPTIONS.credit[field as Field] ?? 0) * t.credit);
+    if (context?.[t.term]) best = Math.max(best, INDEX_OPTIONS.credit.context * t.credit);
   }
   return best;
 }

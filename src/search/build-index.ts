@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { terms } from '../text/analyze.js';
-import { miniSearchOptions, paragraphSearchOptions } from './index-options.js';
+import { CompactIndex, compactData, type CompactIndexData } from './compact-index.js';
+import { INDEX_OPTIONS, miniSearchOptions, paragraphSearchOptions } from './index-options.js';
 import type { IndexedFields, ParagraphFields, Passage } from './passage.js';
 import type { PhraseMatcher } from './phrase-matcher.js';
 
@@ -24,19 +25,34 @@ export function indexedFields(passage: Passage, index: number, matcher: PhraseMa
 }
 
 export interface BuiltIndex {
-  miniSearch: MiniSearch<IndexedFields>;
-  paragraphSearch: MiniSearch<ParagraphFields>;
+  /** The sentence index and the paragraph index (the sentences' weaker context). */
+  sentences: CompactIndex;
+  paragraphs: CompactIndex;
   /** Document frequency of every term and tag in the sentence fields (for IDF and typo correction). */
   vocabulary: Record<string, number>;
 }
 
-/** Indexes sentences, and (separately) the paragraphs they sit in, given as texts by `para` index. */
+/**
+ * Indexes sentences, and (separately) the paragraphs they sit in, given as texts by `para` index:
+ * MiniSearch builds each index, which is then frozen into a compact index (see compact-index.ts).
+ */
 export function buildIndex(fields: readonly IndexedFields[], paragraphs: readonly string[]): BuiltIndex {
   const miniSearch = new MiniSearch<IndexedFields>(miniSearchOptions());
   miniSearch.addAll(fields);
+  const sentences = sentenceIndex(compactData(miniSearch.toJSON()));
   const paragraphSearch = new MiniSearch<ParagraphFields>(paragraphSearchOptions());
   paragraphSearch.addAll(paragraphs.map((text, id) => ({ id, context: terms(text).join(' ') })));
-  return { miniSearch, paragraphSearch, vocabulary: vocabularyOf(fields) };
+  return { sentences, paragraphs: paragraphIndex(compactData(paragraphSearch.toJSON())), vocabulary: vocabularyOf(fields) };
+}
+
+/** The sentence index, searched with the field boosts and BM25 parameters of INDEX_OPTIONS. */
+export function sentenceIndex(data: CompactIndexData): CompactIndex {
+  return new CompactIndex(data, { boost: INDEX_OPTIONS.boost, bm25: INDEX_OPTIONS.bm25 });
+}
+
+/** The paragraph index (one field, `context`). */
+export function paragraphIndex(data: CompactIndexData): CompactIndex {
+  return new CompactIndex(data, { boost: {}, bm25: INDEX_OPTIONS.bm25 });
 }
 
 export function vocabularyOf(fields: readonly IndexedFields[]): Record<string, number> {

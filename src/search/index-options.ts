@@ -8,7 +8,7 @@ import type { IndexedFields, ParagraphFields } from './passage.js';
  */
 export const INDEX_OPTIONS = {
   /** Bump when the passage format or analysis changes in a way the constant does not show. */
-  format: 8,
+  format: 9,
   fields: ['text', 'tags', 'speaker'] as const,
   /** Field weights: the sentence itself and the names it mentions first, then who says it. */
   boost: { text: 1, tags: 1, speaker: 0.5 },
@@ -58,8 +58,15 @@ export const INDEX_OPTIONS = {
    * is a counter-claim.
    */
   corroboration: { depth: 40, same: 0.5, counter: 0.3 },
-  /** How many of MiniSearch's best results are re-ranked by coverage (the rest cannot win). */
+  /** How many of BM25's best results are re-ranked by coverage (the rest cannot win). */
   rerankDepth: 200,
+  /**
+   * BM25 candidates: once this many sentences (at least `min`, else `perResult` × the results
+   * wanted) match the question's weightiest words, its lighter words only add to their scores
+   * instead of bringing in more sentences (see CompactIndex.search). Small knowledge bases never
+   * reach the limit; on a large one it bounds the work per question.
+   */
+  candidates: { min: 2000, perResult: 10 },
   /** Decline unless the best sentence covers more of the question's content than this. */
   minCoverage: 0.5,
   /** How many of the best-ranked sentences may carry the coverage that avoids declining. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { INDEX_OPTIONS } from './index-options.js';
 import { EntitiesFileSchema } from '../knowledge/schemas.js';
 import { PassageSchema } from './passage.js';
+import { CompactIndexJsonSchema } from './compact-index.js';
 
 const DocumentSchema = z.object({
   id: z.string(),
@@ -33,10 +34,10 @@ export const SnapshotSchema = z.object({
   related: z.record(z.string(), z.array(z.string())),
   english: z.record(z.string(), z.number()),
   irregular: z.record(z.string(), z.string()),
-  /** MiniSearch `toJSON()` output; MiniSearch's `loadJSON` checks its own format. */
-  index: z.object({ documentCount: z.number(), serializationVersion: z.number() }).loose(),
+  /** The sentence index: MiniSearch's index, compacted (see compact-index.ts); its columns are checked on load. */
+  index: CompactIndexJsonSchema,
   /** The paragraph index, likewise. */
-  paragraphIndex: z.object({ documentCount: z.number(), serializationVersion: z.number() }).loose(),
+  paragraphIndex: CompactIndexJsonSchema,
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

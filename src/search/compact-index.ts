@@ -1,0 +1,416 @@
+import type MiniSearch from 'minisearch';
+import { z } from 'zod';
+import type { AsPlainObject, BM25Params } from 'minisearch';
+
+/** One query term: its boost (MiniSearch's `boostTerm`) and the fields it is searched in. */
+export interface QueryTerm {
+  term: string;
+  boost: number;
+  fields: readonly string[];
+}
+
+/** A document's score and where each query term matched, as MiniSearch's `SearchResult` gives them. */
+export interface CompactHit {
+  id: number;
+  score: number;
+  /** Query term → the fields it matched in (an object without prototype: any term is a safe key). */
+  match: Record<string, string[]>;
+}
+
+/** The columns of a compact index: what a snapshot stores. */
+export interface CompactIndexData {
+  documentCount: number;
+  fields: string[];
+  /** Length of each field of each document: `fieldLength[doc * fields.length + field]`. */
+  fieldLength: Uint32Array;
+  averageFieldLength: number[];
+  /** Every term; a term's postings for field f are `docs/freqs[offsets[t*F+f] … offsets[t*F+f+1]]`. */
+  terms: string[];
+  offsets: Uint32Array;
+  /** Document ids, ascending within each (term, field) list. */
+  docs: Uint32Array;
+  freqs: Uint16Array;
+}
+
+export interface CompactSearchOptions {
+  boost: Readonly<Record<string, number>>;
+  bm25: BM25Params;
+}
+
+/**
+ * A frozen, columnar copy of a MiniSearch index (made from MiniSearch's own `toJSON()`),
+ * searched with MiniSearch's own BM25+ scoring — the same score for every document, including
+ * its "more query terms matched, higher score" factor — but kept in typed arrays: a few bytes per
+ * posting instead of a Map entry, loaded from a snapshot without rebuilding a Map per term, and
+ * searched without allocating an object per matching document. A question on a large knowledge
+ * base touches hundreds of thousands of postings, so this is where answer time and memory go.
+ *
+ * `search` returns the best `k` documents exactly as MiniSearch would rank them (ties: lower
+ * short id first); `score` scores only the documents asked for (e.g. the paragraphs of the
+ * candidate sentences), without reading the rest of any posting list.
+ */
+export class CompactIndex {
+  private readonly fieldIndex: Map<string, number>;
+  private readonly termIndex: Map<string, number>;
+  private readonly fieldCount: number;
+  // Scratch space for search, reused between queries (one query at a time: JavaScript is single-threaded).
+  private readonly acc: Float64Array;
+  private readonly count: Uint16Array;
+  private readonly lastTerm: Int32Array;
+
+  constructor(
+    readonly data: CompactIndexData,
+    private readonly options: CompactSearchOptions,
+  ) {
+    this.fieldCount = data.fields.length;
+    this.fieldIndex = new Map(data.fields.map((f, i) => [f, i]));
+    this.termIndex = new Map(data.terms.map((t, i) => [t, i]));
+    const n = data.documentCount;
+    this.acc = new Float64Array(n);
+    this.count = new Uint16Array(n);
+    this.lastTerm = new Int32Array(n).fill(-1);
+  }
+
+  /** Freezes a MiniSearch index built with numeric ids. */
+  static fromMiniSearch(miniSearch: MiniSearch<never> | MiniSearch<{ id: number }>, options: CompactSearchOptions): CompactIndex {
+    return new CompactIndex(compactData(miniSearch.toJSON()), options);
+  }
+
+  get size(): number {
+    return this.data.documentCount;
+  }
+
+  /** Number of documents whose `field` holds `term` (0 when none). */
+  documentFrequency(term: string, field: string): number {
+    const t = this.termIndex.get(term);
+    const f = this.fieldIndex.get(field);
+    if (t === undefined || f === undefined) return 0;
+    const at = t * this.fieldCount + f;
+    return (this.data.offsets[at + 1] ?? 0) - (this.data.offsets[at] ?? 0);
+  }
+
+  /**
+   * The `k` best documents for an OR query, best first, as MiniSearch's `search` scores them.
+   *
+   * Terms are read most weighty first (highest possible contribution: rare, boosted words). Once
+   * `maxCandidates` documents have matched, later terms only add to those documents' scores (the
+   * "continue" strategy of Moffat & Zobel, 1996): each of their posting lists is either
+   * binary-searched for the candidates or read with a cheap membership check, whichever costs
+   * less. On a small index nothing changes (the limit is never reached); on a large one a
+   * question's common words no longer make it read every sentence that contains them.
+   */
+  search(query: readonly QueryTerm[], k: number, maxCandidates = Infinity): CompactHit[] {
+    const lists = this.postingLists(query);
+    const { acc, count, lastTerm } = this;
+    const touched: number[] = [];
+    const { k: k1, b, d } = this.options.bm25;
+    const { docs, freqs, fieldLength } = this.data;
+    const F = this.fieldCount;
+    const add = (list: PostingList, p: number, doc: number): void => {
+      const tf = freqs[p] as number;
+      const len = fieldLength[doc * F + list.field] as number;
+      const avg = this.data.averageFieldLength[list.field] ?? 1;
+      acc[doc] = (acc[doc] as number) + list.weight * (d + (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avg)));
+      if (lastTerm[doc] !== list.queryTerm) {
+        lastTerm[doc] = list.queryTerm;
+        count[doc] = (count[doc] as number) + 1;
+      }
+    };
+    for (const term of byWeight(lists, d + k1 + 1)) {
+      if (touched.length < maxCandidates) {
+        for (const list of term) {
+          for (let p = list.start; p < list.end; p++) {
+            const doc = docs[p] as number;
+            if (lastTerm[doc] === -1) touched.push(doc);
+            add(list, p, doc);
+          }
+        }
+        continue;
+      }
+      for (const list of term) {
+        const length = list.end - list.start;
+        if (touched.length * Math.log2(length + 1) < length) {
+          for (const doc of touched) {
+            const p = findPosting(docs, list.start, list.end, doc);
+            if (p >= 0) add(list, p, doc);
+          }
+        } else {
+          for (let p = list.start; p < list.end; p++) {
+            const doc = docs[p] as number;
+            if (lastTerm[doc] !== -1) add(list, p, doc);
+          }
+        }
+      }
+    }
+    const best = topK(touched, (doc) => (acc[doc] as number) * (count[doc] as number), k);
+    const hits = best.map((doc) => ({ id: doc, score: (acc[doc] as number) * (count[doc] as number), match: this.matchOf(doc, lists, query) }));
+    for (const doc of touched) {
+      acc[doc] = 0;
+      count[doc] = 0;
+      lastTerm[doc] = -1;
+    }
+    return hits;
+  }
+
+  /**
+   * Scores the given documents (by id) for an OR query, as `search` would:
+   * each posting list is binary-searched for them, never read whole. Documents that match
+   * nothing are left out.
+   */
+  score(ids: Iterable<number>, query: readonly QueryTerm[]): Map<number, CompactHit> {
+    const lists = this.postingLists(query);
+    const out = new Map<number, CompactHit>();
+    const { k: k1, b, d } = this.options.bm25;
+    const F = this.fieldCount;
+    for (const doc of new Set(ids)) {
+      if (doc < 0 || doc >= this.size) continue;
+      let sum = 0;
+      const matched = new Set<number>();
+      const match = Object.create(null) as Record<string, string[]>;
+      for (const list of lists) {
+        const p = findPosting(this.data.docs, list.start, list.end, doc);
+        if (p < 0) continue;
+        const tf = this.data.freqs[p] as number;
+        const len = this.data.fieldLength[doc * F + list.field] as number;
+        const avg = this.data.averageFieldLength[list.field] ?? 1;
+        sum += list.weight * (d + (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avg)));
+        matched.add(list.queryTerm);
+        const term = query[list.queryTerm]?.term ?? '';
+        (match[term] ??= []).push(this.data.fields[list.field] ?? '');
+      }
+      if (matched.size > 0) out.set(doc, { id: doc, score: sum * matched.size, match });
+    }
+    return out;
+  }
+
+  /** Where each query term matched in one document (for the few documents returned). */
+  private matchOf(doc: number, lists: readonly PostingList[], query: readonly QueryTerm[]): Record<string, string[]> {
+    const match = Object.create(null) as Record<string, string[]>;
+    for (const list of lists) {
+      if (findPosting(this.data.docs, list.start, list.end, doc) < 0) continue;
+      const term = query[list.queryTerm]?.term ?? '';
+      (match[term] ??= []).push(this.data.fields[list.field] ?? '');
+    }
+    return match;
+  }
+
+  /** The posting list of each (query term, field) pair, with its weight: term boost × field boost × IDF. */
+  private postingLists(query: readonly QueryTerm[]): PostingList[] {
+    const lists: PostingList[] = [];
+    const n = this.data.documentCount;
+    const seen = new Map<string, number>();
+    query.forEach((q, i) => {
+      // A term given twice counts once for the "terms matched" factor, as in MiniSearch.
+      const queryTerm = seen.get(q.term) ?? i;
+      seen.set(q.term, queryTerm);
+      const t = this.termIndex.get(q.term);
+      if (t === undefined) return;
+      for (const name of q.fields) {
+        const f = this.fieldIndex.get(name);
+        if (f === undefined) continue;
+        const start = this.data.offsets[t * this.fieldCount + f] as number;
+        const end = this.data.offsets[t * this.fieldCount + f + 1] as number;
+        if (end <= start) continue;
+        const matching = end - start;
+        const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+        lists.push({ queryTerm, field: f, start, end, weight: q.boost * (this.options.boost[name] || 1) * idf });
+      }
+    });
+    // A repeated term's lists side by side, so that it counts once per document in `search`.
+    return lists.sort((a, b) => a.queryTerm - b.queryTerm);
+  }
+}
+
+interface PostingList {
+  /** Position of the term in the query (its first occurrence). */
+  queryTerm: number;
+  field: number;
+  start: number;
+  end: number;
+  weight: number;
+}
+
+/**
+ * The posting lists grouped by query term, the term that can add the most to a score first
+ * (its weight over all fields × the most one occurrence can score, `maxPerWeight`).
+ */
+function byWeight(lists: readonly PostingList[], maxPerWeight: number): PostingList[][] {
+  const groups = new Map<number, PostingList[]>();
+  for (const list of lists) groups.set(list.queryTerm, [...(groups.get(list.queryTerm) ?? []), list]);
+  const bound = (g: PostingList[]): number => g.reduce((sum, l) => sum + l.weight * maxPerWeight, 0);
+  return [...groups.values()].sort((a, b) => bound(b) - bound(a) || (a[0]?.queryTerm ?? 0) - (b[0]?.queryTerm ?? 0));
+}
+
+/** Position of `doc` in the ascending `docs[start…end)`, or -1. */
+function findPosting(docs: Uint32Array, start: number, end: number, doc: number): number {
+  let lo = start;
+  let hi = end - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = docs[mid] as number;
+    if (v === doc) return mid;
+    if (v < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The `k` items of highest score, best first; ties go to the lower item. O(n log k). */
+export function topK(items: readonly number[], scoreOf: (item: number) => number, k: number): number[] {
+  if (k <= 0) return [];
+  // A min-heap of the best k so far: its root is the weakest of them.
+  const heap: number[] = [];
+  const worse = (a: number, b: number): boolean => {
+    const sa = scoreOf(a);
+    const sb = scoreOf(b);
+    return sa < sb || (sa === sb && a > b);
+  };
+  const siftDown = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l] as number, heap[m] as number)) m = l;
+      if (r < heap.length && worse(heap[r] as number, heap[m] as number)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
+      i = m;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >>> 1;
+        if (!worse(heap[i] as number, heap[parent] as number)) break;
+        [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
+        i = parent;
+      }
+    } else if (worse(heap[0] as number, item)) {
+      heap[0] = item;
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+}
+
+/**
+ * MiniSearch's `toJSON()` as columns. The documents must have been added with ids 0…n-1 in that
+ * order (as the engine adds passages and paragraphs), so a document's id is its position;
+ * anything else throws (a bug).
+ */
+export function compactData(json: AsPlainObject): CompactIndexData {
+  const fields = Object.entries(json.fieldIds)
+    .sort((a, b) => a[1] - b[1])
+    .map(([name]) => name);
+  const F = fields.length;
+  const shortIds = Object.keys(json.documentIds).map(Number).sort((a, b) => a - b);
+  // Short id → the document's id (its position).
+  const position = new Map<number, number>();
+  const n = shortIds.length;
+  const fieldLength = new Uint32Array(n * F);
+  shortIds.forEach((s, i) => {
+    const id: unknown = json.documentIds[s];
+    if (id !== i) throw new Error(`compact index: documents must be added with ids 0…n-1 in order; document ${i} has id ${JSON.stringify(id)}.`);
+    position.set(s, i);
+    const lengths = json.fieldLength[s] ?? [];
+    for (let f = 0; f < F; f++) fieldLength[i * F + f] = lengths[f] ?? 0;
+  });
+  const index = (json as unknown as { index: [string, Record<string, Record<string, number>>][] }).index;
+  const terms: string[] = [];
+  const offsets: number[] = [0];
+  const docs: number[] = [];
+  const freqs: number[] = [];
+  for (const [term, byField] of index) {
+    terms.push(term);
+    for (let f = 0; f < F; f++) {
+      const postings = Object.entries(byField[String(f)] ?? {})
+        .map(([s, tf]) => [position.get(Number(s)), tf] as const)
+        .filter((x): x is readonly [number, number] => x[0] !== undefined)
+        .sort((a, b) => a[0] - b[0]);
+      for (const [doc, tf] of postings) {
+        docs.push(doc);
+        freqs.push(Math.min(tf, 0xffff));
+      }
+      offsets.push(docs.length);
+    }
+  }
+  return {
+    documentCount: n,
+    fields,
+    fieldLength,
+    averageFieldLength: [...json.averageFieldLength],
+    terms,
+    offsets: Uint32Array.from(offsets),
+    docs: Uint32Array.from(docs),
+    freqs: Uint16Array.from(freqs),
+  };
+}
+
+/** A compact index as JSON: the typed arrays as base64 of their bytes (little-endian, as every platform Node runs on). */
+export const CompactIndexJsonSchema = z.object({
+  documentCount: z.number().int().nonnegative(),
+  fields: z.array(z.string()).min(1),
+  averageFieldLength: z.array(z.number()),
+  terms: z.array(z.string()),
+  fieldLength: z.string(),
+  offsets: z.string(),
+  docs: z.string(),
+  freqs: z.string(),
+});
+export type CompactIndexJson = z.infer<typeof CompactIndexJsonSchema>;
+
+export function compactToJson(data: CompactIndexData): CompactIndexJson {
+  const b64 = (a: Uint32Array | Uint16Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  return {
+    documentCount: data.documentCount,
+    fields: data.fields,
+    averageFieldLength: data.averageFieldLength,
+    terms: data.terms,
+    fieldLength: b64(data.fieldLength),
+    offsets: b64(data.offsets),
+    docs: b64(data.docs),
+    freqs: b64(data.freqs),
+  };
+}
+
+/**
+ * Reads a compact index back, checking that its columns fit together (lengths, offsets in
+ * order, ids in range and ascending): a damaged snapshot is rejected, never searched.
+ */
+export function compactFromJson(json: CompactIndexJson): CompactIndexData | undefined {
+  const bytes = (s: string): Buffer => Buffer.from(s, 'base64');
+  const u32 = (s: string): Uint32Array | undefined => {
+    const b = bytes(s);
+    if (b.byteLength % 4 !== 0) return undefined;
+    const a = new Uint32Array(b.byteLength / 4);
+    new Uint8Array(a.buffer).set(b);
+    return a;
+  };
+  const u16 = (s: string): Uint16Array | undefined => {
+    const b = bytes(s);
+    if (b.byteLength % 2 !== 0) return undefined;
+    const a = new Uint16Array(b.byteLength / 2);
+    new Uint8Array(a.buffer).set(b);
+    return a;
+  };
+  const F = json.fields.length;
+  const n = json.documentCount;
+  const fieldLength = u32(json.fieldLength);
+  const offsets = u32(json.offsets);
+  const docs = u32(json.docs);
+  const freqs = u16(json.freqs);
+  if (!fieldLength || !offsets || !docs || !freqs) return undefined;
+  if (fieldLength.length !== n * F || json.averageFieldLength.length !== F) return undefined;
+  if (offsets.length !== json.terms.length * F + 1 || offsets[0] !== 0 || offsets[offsets.length - 1] !== docs.length || freqs.length !== docs.length) return undefined;
+  for (let i = 1; i < offsets.length; i++) {
+    const start = offsets[i - 1] as number;
+    const end = offsets[i] as number;
+    if (end < start) return undefined;
+    for (let p = start; p < end; p++) {
+      const doc = docs[p] as number;
+      if (doc >= n || (p > start && doc <= (docs[p - 1] as number))) return undefined;
+    }
+  }
+  return { documentCount: n, fields: json.fields, averageFieldLength: json.averageFieldLength, terms: json.terms, fieldLength, offsets, docs, freqs };
+}
