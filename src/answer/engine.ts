@@ -2,12 +2,11 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { loadKnowledge, readKnowledgeFiles } from '../knowledge/load-knowledge.js';
 import type { Knowledge, KnowledgeDocument } from '../knowledge/schemas.js';
 import { analyzeText, buildIndex, indexedFields, paragraphIndex, sentenceIndex } from '../search/build-index.js';
-import { compactFromJson, compactToJson } from '../search/compact-index.js';
 import { buildPassages } from '../search/build-passages.js';
 import { INDEX_OPTIONS } from '../search/index-options.js';
 import type { Passage } from '../search/passage.js';
 import { PhraseMatcher } from '../search/phrase-matcher.js';
-import { defaultCacheDir, readSnapshot, snapshotKey, writeSnapshot, type Snapshot } from '../search/snapshot.js';
+import { defaultCacheDir, readSnapshot, snapshotKey, writeSnapshot, type SnapshotContent } from '../search/snapshot.js';
 import { loadIrregularVerbs } from '../text/irregular-verbs.js';
 import { tokenize, toTerm } from '../text/analyze.js';
 import { relativesIn } from '../text/thesaurus.js';
@@ -57,11 +56,18 @@ export class Engine {
   private readonly claimTermsCache = new Map<number, ClaimTerms>();
   /** Publication time of each document (0 when unknown), for ties. */
   private readonly published: number[];
-  /** Passage index by id and by key. */
-  private readonly lookup = new Map<string, number>();
+  /** Passage index by id and by key: built on first use (buttons), not at start-up. */
+  private lookupMap: Map<string, number> | undefined;
+  private get lookup(): Map<string, number> {
+    if (!this.lookupMap) {
+      this.lookupMap = new Map<string, number>();
+      for (const [i, p] of this.passages.entries()) this.lookupMap.set(p.id, i).set(p.key, i);
+    }
+    return this.lookupMap;
+  }
 
   private constructor(
-    private readonly data: Omit<Snapshot, 'key' | 'index' | 'paragraphIndex' | 'passages'> & { passages: Passage[] },
+    private readonly data: Omit<SnapshotContent, 'key' | 'sentences' | 'paragraphs'>,
     private readonly indexes: Indexes,
   ) {
     this.matcher = new PhraseMatcher(data.entities);
@@ -69,14 +75,20 @@ export class Engine {
     this.passages = data.passages;
     this.suggestionList = data.suggestions;
     this.published = data.documents.map((d) => (d.published ? Date.parse(d.published) || 0 : 0));
-    data.passages.forEach((p, i) => this.lookup.set(p.id, i).set(p.key, i));
-    const fuzzy = new SearchableMap<number>();
-    for (const [term, count] of Object.entries(data.vocabulary)) if (!/^[@~]/.test(term)) fuzzy.set(term, count);
-    for (const term of this.matcher.singleTerms.keys()) if (!fuzzy.has(term)) fuzzy.set(term, 0);
+    const matcher = this.matcher;
+    let fuzzy: SearchableMap<number> | undefined;
     this.vocabulary = {
-      df: new Map(Object.entries(data.vocabulary)),
+      df: data.vocabulary,
       size: data.passages.length,
-      fuzzy,
+      // The typo-correction trie, built the first time a question has a word the index lacks.
+      get fuzzy(): SearchableMap<number> {
+        if (!fuzzy) {
+          fuzzy = new SearchableMap<number>();
+          for (const [term, count] of data.vocabulary) if (!/^[@~]/.test(term)) fuzzy.set(term, count);
+          for (const term of matcher.singleTerms.keys()) if (!fuzzy.has(term)) fuzzy.set(term, 0);
+        }
+        return fuzzy;
+      },
       related: new Map(Object.entries(data.related)),
       english: new Map(Object.entries(data.english)),
       irregular: new Map(Object.entries(data.irregular).map(([form, lemma]) => [form, toTerm(lemma)])),
@@ -94,12 +106,9 @@ export class Engine {
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
     const key = snapshotKey(files.contentHash);
     const snapshot = cacheDir === null ? undefined : readSnapshot(cacheDir, key);
-    const sentences = snapshot && compactFromJson(snapshot.index);
-    const paragraphs = snapshot && compactFromJson(snapshot.paragraphIndex);
-    if (snapshot && sentences && paragraphs) {
-      const { key: _key, index: _index, paragraphIndex: _paragraphIndex, passages: stored, ...rest } = snapshot;
-      const passages = stored.map((p) => ({ ...p, text: rest.documents[p.doc]?.body.slice(p.start, p.end) ?? '' }));
-      const engine = new Engine({ ...rest, passages }, { sentences: sentenceIndex(sentences), paragraphs: paragraphIndex(paragraphs) });
+    if (snapshot) {
+      const { key: _key, sentences, paragraphs, ...rest } = snapshot;
+      const engine = new Engine(rest, { sentences: sentenceIndex(sentences), paragraphs: paragraphIndex(paragraphs) });
       engine.contentHash = files.contentHash;
       return engine;
     }
@@ -110,10 +119,9 @@ export class Engine {
         const path = writeSnapshot(cacheDir, {
           key,
           ...engine.data,
-          passages: engine.data.passages.map(({ text: _text, ...p }) => p),
           suggestions: engine.suggestionList,
-          index: compactToJson(engine.indexes.sentences.data),
-          paragraphIndex: compactToJson(engine.indexes.paragraphs.data),
+          sentences: engine.indexes.sentences.data,
+          paragraphs: engine.indexes.paragraphs.data,
         });
         options.log?.(`dealdesk: index snapshot written to ${path}`);
       } catch (error) {
@@ -136,7 +144,7 @@ export class Engine {
     for (const p of passages) paragraphs[p.para] ??= knowledge.documents[p.doc]?.body.slice(p.paragraphStart, p.paragraphEnd) ?? '';
     const { sentences, paragraphs: paragraphSearch, vocabulary } = buildIndex(fields, paragraphs);
     const wordnet = loadWordnetDigest(cacheDir, INDEX_OPTIONS.related.senses);
-    const related = relativesIn(new Map(Object.entries(wordnet.related)), new Set(Object.keys(vocabulary)));
+    const related = relativesIn(new Map(Object.entries(wordnet.related)), new Set(vocabulary.keys()));
     const engine = new Engine(
       {
         documents: knowledge.documents,

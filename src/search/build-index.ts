@@ -29,7 +29,7 @@ export interface BuiltIndex {
   sentences: CompactIndex;
   paragraphs: CompactIndex;
   /** Document frequency of every term and tag in the sentence fields (for IDF and typo correction). */
-  vocabulary: Record<string, number>;
+  vocabulary: Map<string, number>;
 }
 
 /**
@@ -55,12 +55,12 @@ export function paragraphIndex(data: CompactIndexData): CompactIndex {
   return new CompactIndex(data, { boost: {}, bm25: INDEX_OPTIONS.bm25 });
 }
 
-export function vocabularyOf(fields: readonly IndexedFields[]): Record<string, number> {
+export function vocabularyOf(fields: readonly IndexedFields[]): Map<string, number> {
   const df = new Map<string, number>();
   for (const f of fields) {
     for (const term of new Set(`${f.text} ${f.tags} ${f.speaker}`.split(' '))) {
       if (term !== '') df.set(term, (df.get(term) ?? 0) + 1);
     }
   }
-  return Object.fromEntries(df);
+  return df;
 }

@@ -1,5 +1,3 @@
-import type MiniSearch from 'minisearch';
-import { z } from 'zod';
 import type { AsPlainObject, BM25Params } from 'minisearch';
 
 /** One query term: its boost (MiniSearch's `boostTerm`) and the fields it is searched in. */
@@ -57,6 +55,10 @@ export class CompactIndex {
   private readonly acc: Float64Array;
   private readonly count: Uint16Array;
   private readonly lastTerm: Int32Array;
+  /** Per document, the head of its list of matched posting lists (in `matchList`/`matchNext`), or -1. */
+  private readonly matchHead: Int32Array;
+  private matchList = new Uint16Array(1024);
+  private matchNext = new Int32Array(1024);
 
   constructor(
     readonly data: CompactIndexData,
@@ -69,24 +71,11 @@ export class CompactIndex {
     this.acc = new Float64Array(n);
     this.count = new Uint16Array(n);
     this.lastTerm = new Int32Array(n).fill(-1);
-  }
-
-  /** Freezes a MiniSearch index built with numeric ids. */
-  static fromMiniSearch(miniSearch: MiniSearch<never> | MiniSearch<{ id: number }>, options: CompactSearchOptions): CompactIndex {
-    return new CompactIndex(compactData(miniSearch.toJSON()), options);
+    this.matchHead = new Int32Array(n).fill(-1);
   }
 
   get size(): number {
     return this.data.documentCount;
-  }
-
-  /** Number of documents whose `field` holds `term` (0 when none). */
-  documentFrequency(term: string, field: string): number {
-    const t = this.termIndex.get(term);
-    const f = this.fieldIndex.get(field);
-    if (t === undefined || f === undefined) return 0;
-    const at = t * this.fieldCount + f;
-    return (this.data.offsets[at + 1] ?? 0) - (this.data.offsets[at] ?? 0);
   }
 
   /**
@@ -101,12 +90,18 @@ export class CompactIndex {
    */
   search(query: readonly QueryTerm[], k: number, maxCandidates = Infinity): CompactHit[] {
     const lists = this.postingLists(query);
-    const { acc, count, lastTerm } = this;
+    const { acc, count, lastTerm, matchHead } = this;
     const touched: number[] = [];
     const { k: k1, b, d } = this.options.bm25;
     const { docs, freqs, fieldLength } = this.data;
     const F = this.fieldCount;
+    let matches = 0;
     const add = (list: PostingList, p: number, doc: number): void => {
+      // Remember which list matched the document, for the match fields of the few returned.
+      if (matches === this.matchList.length) this.growMatches();
+      this.matchList[matches] = list.index;
+      this.matchNext[matches] = matchHead[doc] as number;
+      matchHead[doc] = matches++;
       const tf = freqs[p] as number;
       const len = fieldLength[doc * F + list.field] as number;
       const avg = this.data.averageFieldLength[list.field] ?? 1;
@@ -142,14 +137,29 @@ export class CompactIndex {
         }
       }
     }
-    const best = topK(touched, (doc) => (acc[doc] as number) * (count[doc] as number), k);
-    const hits = best.map((doc) => ({ id: doc, score: (acc[doc] as number) * (count[doc] as number), match: this.matchOf(doc, lists, query) }));
+    const scores = new Float64Array(touched.length);
+    touched.forEach((doc, i) => (scores[i] = (acc[doc] as number) * (count[doc] as number)));
+    const best = topK(touched, scores, k);
+    const hits = best.map((i) => {
+      const doc = touched[i] as number;
+      return { id: doc, score: scores[i] as number, match: this.matchOf(doc, lists, query) };
+    });
     for (const doc of touched) {
       acc[doc] = 0;
       count[doc] = 0;
       lastTerm[doc] = -1;
+      matchHead[doc] = -1;
     }
     return hits;
+  }
+
+  private growMatches(): void {
+    const list = new Uint16Array(this.matchList.length * 2);
+    const next = new Int32Array(this.matchNext.length * 2);
+    list.set(this.matchList);
+    next.set(this.matchNext);
+    this.matchList = list;
+    this.matchNext = next;
   }
 
   /**
@@ -183,11 +193,14 @@ export class CompactIndex {
     return out;
   }
 
-  /** Where each query term matched in one document (for the few documents returned). */
+  /** Where each query term matched in one document of the search just run (in query and field order). */
   private matchOf(doc: number, lists: readonly PostingList[], query: readonly QueryTerm[]): Record<string, string[]> {
+    const matched: number[] = [];
+    for (let e = this.matchHead[doc] as number; e !== -1; e = this.matchNext[e] as number) matched.push(this.matchList[e] as number);
     const match = Object.create(null) as Record<string, string[]>;
-    for (const list of lists) {
-      if (findPosting(this.data.docs, list.start, list.end, doc) < 0) continue;
+    for (const index of matched.sort((a, b) => a - b)) {
+      const list = lists[index];
+      if (!list) continue;
       const term = query[list.queryTerm]?.term ?? '';
       (match[term] ??= []).push(this.data.fields[list.field] ?? '');
     }
@@ -213,15 +226,19 @@ export class CompactIndex {
         if (end <= start) continue;
         const matching = end - start;
         const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-        lists.push({ queryTerm, field: f, start, end, weight: q.boost * (this.options.boost[name] || 1) * idf });
+        lists.push({ index: 0, queryTerm, field: f, start, end, weight: q.boost * (this.options.boost[name] || 1) * idf });
       }
     });
     // A repeated term's lists side by side, so that it counts once per document in `search`.
-    return lists.sort((a, b) => a.queryTerm - b.queryTerm);
+    lists.sort((a, b) => a.queryTerm - b.queryTerm);
+    lists.forEach((list, i) => (list.index = i));
+    return lists;
   }
 }
 
 interface PostingList {
+  /** Position in the query's list of posting lists. */
+  index: number;
   /** Position of the term in the query (its first occurrence). */
   queryTerm: number;
   field: number;
@@ -255,15 +272,18 @@ function findPosting(docs: Uint32Array, start: number, end: number, doc: number)
   return -1;
 }
 
-/** The `k` items of highest score, best first; ties go to the lower item. O(n log k). */
-export function topK(items: readonly number[], scoreOf: (item: number) => number, k: number): number[] {
+/**
+ * Positions of the `k` highest `scores`, best first; ties go to the lower item of `items`.
+ * O(n log k) with a min-heap of the best so far.
+ */
+export function topK(items: readonly number[], scores: Float64Array, k: number): number[] {
   if (k <= 0) return [];
-  // A min-heap of the best k so far: its root is the weakest of them.
   const heap: number[] = [];
+  // Is position a a weaker result than position b?
   const worse = (a: number, b: number): boolean => {
-    const sa = scoreOf(a);
-    const sb = scoreOf(b);
-    return sa < sb || (sa === sb && a > b);
+    const sa = scores[a] as number;
+    const sb = scores[b] as number;
+    return sa < sb || (sa === sb && (items[a] as number) > (items[b] as number));
   };
   const siftDown = (i: number): void => {
     for (;;) {
@@ -277,7 +297,7 @@ export function topK(items: readonly number[], scoreOf: (item: number) => number
       i = m;
     }
   };
-  for (const item of items) {
+  for (let item = 0; item < items.length; item++) {
     if (heap.length < k) {
       heap.push(item);
       for (let i = heap.length - 1; i > 0; ) {
@@ -347,70 +367,23 @@ export function compactData(json: AsPlainObject): CompactIndexData {
   };
 }
 
-/** A compact index as JSON: the typed arrays as base64 of their bytes (little-endian, as every platform Node runs on). */
-export const CompactIndexJsonSchema = z.object({
-  documentCount: z.number().int().nonnegative(),
-  fields: z.array(z.string()).min(1),
-  averageFieldLength: z.array(z.number()),
-  terms: z.array(z.string()),
-  fieldLength: z.string(),
-  offsets: z.string(),
-  docs: z.string(),
-  freqs: z.string(),
-});
-export type CompactIndexJson = z.infer<typeof CompactIndexJsonSchema>;
-
-export function compactToJson(data: CompactIndexData): CompactIndexJson {
-  const b64 = (a: Uint32Array | Uint16Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-  return {
-    documentCount: data.documentCount,
-    fields: data.fields,
-    averageFieldLength: data.averageFieldLength,
-    terms: data.terms,
-    fieldLength: b64(data.fieldLength),
-    offsets: b64(data.offsets),
-    docs: b64(data.docs),
-    freqs: b64(data.freqs),
-  };
-}
-
 /**
- * Reads a compact index back, checking that its columns fit together (lengths, offsets in
- * order, ids in range and ascending): a damaged snapshot is rejected, never searched.
+ * Do the columns of a compact index fit together (lengths, offsets in order, ids in range and
+ * ascending in every list)? A damaged snapshot is rejected, never searched.
  */
-export function compactFromJson(json: CompactIndexJson): CompactIndexData | undefined {
-  const bytes = (s: string): Buffer => Buffer.from(s, 'base64');
-  const u32 = (s: string): Uint32Array | undefined => {
-    const b = bytes(s);
-    if (b.byteLength % 4 !== 0) return undefined;
-    const a = new Uint32Array(b.byteLength / 4);
-    new Uint8Array(a.buffer).set(b);
-    return a;
-  };
-  const u16 = (s: string): Uint16Array | undefined => {
-    const b = bytes(s);
-    if (b.byteLength % 2 !== 0) return undefined;
-    const a = new Uint16Array(b.byteLength / 2);
-    new Uint8Array(a.buffer).set(b);
-    return a;
-  };
-  const F = json.fields.length;
-  const n = json.documentCount;
-  const fieldLength = u32(json.fieldLength);
-  const offsets = u32(json.offsets);
-  const docs = u32(json.docs);
-  const freqs = u16(json.freqs);
-  if (!fieldLength || !offsets || !docs || !freqs) return undefined;
-  if (fieldLength.length !== n * F || json.averageFieldLength.length !== F) return undefined;
-  if (offsets.length !== json.terms.length * F + 1 || offsets[0] !== 0 || offsets[offsets.length - 1] !== docs.length || freqs.length !== docs.length) return undefined;
+export function checkCompactData(data: CompactIndexData): boolean {
+  const { documentCount: n, fields, fieldLength, offsets, docs, freqs, terms } = data;
+  const F = fields.length;
+  if (F === 0 || fieldLength.length !== n * F || data.averageFieldLength.length !== F) return false;
+  if (offsets.length !== terms.length * F + 1 || offsets[0] !== 0 || offsets[offsets.length - 1] !== docs.length || freqs.length !== docs.length) return false;
   for (let i = 1; i < offsets.length; i++) {
     const start = offsets[i - 1] as number;
     const end = offsets[i] as number;
-    if (end < start) return undefined;
+    if (end < start) return false;
     for (let p = start; p < end; p++) {
       const doc = docs[p] as number;
-      if (doc >= n || (p > start && doc <= (docs[p - 1] as number))) return undefined;
+      if (doc >= n || (p > start && doc <= (docs[p - 1] as number))) return false;
     }
   }
-  return { documentCount: n, fields: json.fields, averageFieldLength: json.averageFieldLength, terms: json.terms, fieldLength, offsets, docs, freqs };
+  return true;
 }

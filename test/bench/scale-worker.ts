@@ -19,7 +19,7 @@ function build(req: WorkerRequest): PhaseResult {
   const { value: engine, ms, cpuMs } = timed(() =>
     whileBlocking(`  indexing ${req.label}`, () => Engine.open({ knowledgeDir: req.knowledgeDir, cacheDir: req.cacheDir, log: (m) => process.stderr.write(`  ${m}\n`) })),
   );
-  const snapshot = readdirSync(req.cacheDir).find((f) => /^index-[0-9a-f]+\.json$/.test(f));
+  const snapshot = readdirSync(req.cacheDir).find((f) => /^index-[0-9a-f]+\.bin$/.test(f));
   if (snapshot === undefined) throw new Error(`no snapshot was written to ${req.cacheDir}; the engine's log above says why.`);
   return {
     phase: 'build',
@@ -33,8 +33,8 @@ function build(req: WorkerRequest): PhaseResult {
 }
 
 function write(req: WorkerRequest): PhaseResult {
-  const file = readdirSync(req.cacheDir).find((f) => /^index-[0-9a-f]+\.json$/.test(f)) ?? '';
-  const snapshot = readSnapshot(req.cacheDir, file.replace(/^index-|\.json$/g, ''));
+  const file = readdirSync(req.cacheDir).find((f) => /^index-[0-9a-f]+\.bin$/.test(f)) ?? '';
+  const snapshot = readSnapshot(req.cacheDir, file.replace(/^index-|\.bin$/g, ''));
   if (snapshot === undefined) throw new Error(`the snapshot in ${req.cacheDir} did not load; run the build phase first.`);
   const { ms } = timed(() => writeSnapshot(join(req.cacheDir, 'rewrite'), snapshot));
   return { phase: 'write', writeMs: ms };
