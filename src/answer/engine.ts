@@ -140,8 +140,11 @@ export class Engine {
     const passages = buildPassages(knowledge.documents, entitiesOf, progress);
     progress?.(knowledge.documents.length, knowledge.documents.length, 'indexing');
     const fields = passages.map((p, i) => indexedFields(p, i, matcher));
-    const paragraphs: string[] = [];
-    for (const p of passages) paragraphs[p.para] ??= knowledge.documents[p.doc]?.body.slice(p.paragraphStart, p.paragraphEnd) ?? '';
+    const paragraphs: { text: string; title: string }[] = [];
+    for (const p of passages) {
+      const document = knowledge.documents[p.doc];
+      paragraphs[p.para] ??= { text: document?.body.slice(p.paragraphStart, p.paragraphEnd) ?? '', title: document?.title ?? '' };
+    }
     const { sentences, paragraphs: paragraphSearch, vocabulary } = buildIndex(fields, paragraphs);
     const wordnet = loadWordnetDigest(cacheDir, INDEX_OPTIONS.related.senses);
     const related = relativesIn(new Map(Object.entries(wordnet.related)), new Set(vocabulary.keys()));
@@ -286,8 +289,11 @@ export class Engine {
     const cited: { citation: Citation; terms: ClaimTerms; doc: number }[] = [];
     const { corroboration } = INDEX_OPTIONS;
     for (const r of ranked.slice(0, corroboration.depth)) {
-      if (r.score < bestScore * INDEX_OPTIONS.minRelativeScore) continue;
-      if (r.coverage < INDEX_OPTIONS.minCoverage / 2) continue;
+      // Another document's sentence joins a citation as a source or a denial on its own words'
+      // likeness to it, however weakly it matches the question ("Did the Kremlin deny…?" still
+      // shows the reports it denies); a citation of its own must match the question well.
+      const weak = r.score < bestScore * INDEX_OPTIONS.minRelativeScore || r.coverage < INDEX_OPTIONS.minCoverage / 2;
+      if (weak && !cited.some((c) => c.doc !== this.passages[r.passage]?.doc)) continue;
       const passage = this.passages[r.passage];
       const document = passage && this.documentList[passage.doc];
       if (!passage || !document) continue;
@@ -309,7 +315,7 @@ export class Engine {
         }
         continue;
       }
-      if (cited.length >= limit) continue;
+      if (weak || cited.length >= limit) continue;
       const quote = document.body.slice(passage.quoteStart, passage.end);
       const highlights = this.highlights(quote, new Set(r.matchedTerms), tags);
       cited.push({

@@ -15,6 +15,8 @@ type Field = keyof typeof INDEX_OPTIONS.credit;
 
 /** The question's alternatives (synonyms, relatives, related names) are searched in the sentence's own fields. */
 const SENTENCE_FIELDS = ['text', 'tags', 'speaker'] as const;
+/** The paragraph, and its document's title, are the sentence's weaker context. */
+const PARAGRAPH_FIELDS = ['context', 'title'] as const;
 
 /**
  * Ranks passages for a parsed question: MiniSearch's BM25 over the weighted fields, then
@@ -60,7 +62,7 @@ export function rank(
   const results = indexes.sentences.search(query, depth, Math.max(candidates.min, depth * candidates.perResult));
   // The paragraph as weaker context: its score adds to its sentences', and the question's words
   // it holds earn partial coverage. Only the candidates' paragraphs are scored.
-  const paragraphQuery = own.map((term) => ({ term, boost: weights.get(term) ?? 1, fields: ['context'] }));
+  const paragraphQuery = own.map((term) => ({ term, boost: weights.get(term) ?? 1, fields: PARAGRAPH_FIELDS }));
   const paras = results.flatMap((r) => {
     const para = passages[r.id]?.para;
     return para === undefined ? [] : [para];

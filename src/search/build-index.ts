@@ -36,12 +36,12 @@ export interface BuiltIndex {
  * Indexes sentences, and (separately) the paragraphs they sit in, given as texts by `para` index:
  * MiniSearch builds each index, which is then frozen into a compact index (see compact-index.ts).
  */
-export function buildIndex(fields: readonly IndexedFields[], paragraphs: readonly string[]): BuiltIndex {
+export function buildIndex(fields: readonly IndexedFields[], paragraphs: readonly { text: string; title: string }[]): BuiltIndex {
   const miniSearch = new MiniSearch<IndexedFields>(miniSearchOptions());
   miniSearch.addAll(fields);
   const sentences = sentenceIndex(compactData(miniSearch.toJSON()));
   const paragraphSearch = new MiniSearch<ParagraphFields>(paragraphSearchOptions());
-  paragraphSearch.addAll(paragraphs.map((text, id) => ({ id, context: terms(text).join(' ') })));
+  paragraphSearch.addAll(paragraphs.map(({ text, title }, id) => ({ id, context: terms(text).join(' '), title: terms(title).join(' ') })));
   return { sentences, paragraphs: paragraphIndex(compactData(paragraphSearch.toJSON())), vocabulary: vocabularyOf(fields) };
 }
 
@@ -50,9 +50,9 @@ export function sentenceIndex(data: CompactIndexData): CompactIndex {
   return new CompactIndex(data, { boost: INDEX_OPTIONS.boost, bm25: INDEX_OPTIONS.bm25 });
 }
 
-/** The paragraph index (one field, `context`). */
+/** The paragraph index (fields `context` and `title`). */
 export function paragraphIndex(data: CompactIndexData): CompactIndex {
-  return new CompactIndex(data, { boost: {}, bm25: INDEX_OPTIONS.bm25 });
+  return new CompactIndex(data, { boost: INDEX_OPTIONS.paragraphBoost, bm25: INDEX_OPTIONS.bm25 });
 }
 
 export function vocabularyOf(fields: readonly IndexedFields[]): Map<string, number> {

@@ -16,7 +16,9 @@ export const INDEX_OPTIONS = {
    * The paragraph is weaker context: its BM25 score (from a separate paragraph index, so each
    * paragraph is indexed once, not once per sentence) is added at this weight.
    */
-  contextBoost: 0.2,
+  contextBoost: 0.35,
+  /** Field weights of the paragraph index: the paragraph's words, and its document's title. */
+  paragraphBoost: { context: 1, title: 3 },
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   /** How much a concept counts as covered when found only in a given field. */
   credit: { text: 1, tags: 1, speaker: 0.8, context: 0.35 },
@@ -85,7 +87,7 @@ export const INDEX_OPTIONS = {
 export function paragraphSearchOptions(): Options<ParagraphFields> {
   return {
     idField: 'id',
-    fields: ['context'],
+    fields: ['context', 'title'],
     tokenize: (text) => text.split(' ').filter((t) => t !== ''),
     processTerm: (term) => term,
     searchOptions: { bm25: { ...INDEX_OPTIONS.bm25 }, combineWith: 'OR' },

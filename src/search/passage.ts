@@ -47,4 +47,6 @@ export interface IndexedFields {
 export interface ParagraphFields {
   id: number;
   context: string;
+  /** The title of the paragraph's document. */
+  title: string;
 }

@@ -31,6 +31,13 @@ describe('several sources', () => {
     expect(denial).toBe('The Kremlin denied that Russia has agreed to a ceasefire along the front line.');
   });
 
+  it('shows the reports a denial denies, even when the question names only the denial', () => {
+    const top = answered('Did the Kremlin deny the ceasefire?').citations[0];
+    expect(top?.document.publisher).toBe('Gamma News');
+    expect(top?.singleSource).toBe(true);
+    expect(top?.counterClaims.map((c) => c.document.publisher).sort()).toEqual(['Alpha Wire', 'Beta Times']);
+  });
+
   it('lists every document that states the same claim in other words', () => {
     const top = answered('Has Russia agreed to a ceasefire along the entire front line?').citations.find((c) => c.document.publisher !== 'Gamma News');
     expect(top?.sources.map((s) => s.document.publisher).sort()).toEqual(['Alpha Wire', 'Beta Times']);

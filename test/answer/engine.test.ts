@@ -103,6 +103,20 @@ describe('Engine with several documents', () => {
   it('ranks whole documents', () => {
     expect(many.searchDocuments('Geneva officials')[0]?.id).toBe('a');
   });
+
+  it("counts a document's title as its sentences' context", () => {
+    const t = tempKnowledge({
+      'x.md': doc('Gas transit talks', 'The ministers met on Friday. Nothing was signed.'),
+      'y.md': doc('Grain corridor talks', 'The ministers met on Friday. Nothing was signed.'),
+    });
+    try {
+      const titled = Engine.open({ knowledgeDir: t.dir, cacheDir: null });
+      expect(titled.searchDocuments('gas ministers')[0]?.id).toBe('x');
+      expect(titled.searchDocuments('grain ministers')[0]?.id).toBe('y');
+    } finally {
+      t.cleanup();
+    }
+  });
 });
 
 describe('index snapshot', () => {

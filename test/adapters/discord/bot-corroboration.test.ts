@@ -13,6 +13,7 @@ import { readBlockQuote } from './read-rendered.js';
 
 const FIXTURE = 'test/fixtures/multi-source';
 const ALPHA = 'Russia has agreed to a ceasefire along the front line, two officials said on Monday.';
+const BETA = 'Russia has agreed to a ceasefire along the entire front line, according to the Beta Times.';
 const GAMMA = 'The Kremlin denied that Russia has agreed to a ceasefire along the front line.';
 let engine: Engine;
 let cacheDir: string;
@@ -58,7 +59,7 @@ describe('an answer with several sources and a denial', () => {
   });
 
   it('labels a claim only one document makes as single-source, and still shows both documents that deny it', async () => {
-    const message = await ask('Has Russia agreed to a ceasefire?');
+    const message = await ask('Did the Kremlin deny the ceasefire?');
     const embed = message.embeds?.[0];
     expect(embed?.description?.split('\n').at(-1)).toBe('_Single source: only one document supports this._');
     expect(embed?.fields?.map((f) => f.name)).toEqual(['⚠️ Disputed — Beta Times (2025-08-19)', '⚠️ Disputed — Alpha Wire (2025-08-18)']);
@@ -68,14 +69,17 @@ describe('an answer with several sources and a denial', () => {
   });
 
   it('"More sources" shows the other documents’ own wordings', async () => {
-    const key = engine.ask('Has Russia agreed to a ceasefire?').citations[0]?.key ?? '';
-    const answer = messagePayload({ channelId: CHANNEL_ID, guildId: GUILD_ID, author: BOT_USER, embeds: [{ description: '**Q:** …', footer: { text: 'Topic: Has Russia agreed to a ceasefire?' } }] });
+    const key = engine.ask('Did the Kremlin deny the ceasefire?').citations[0]?.key ?? '';
+    const answer = messagePayload({ channelId: CHANNEL_ID, guildId: GUILD_ID, author: BOT_USER, embeds: [{ description: '**Q:** …', footer: { text: 'Topic: Did the Kremlin deny the ceasefire?' } }] });
     const click = buttonInteraction(`dd:more:${key}`, answer, person());
     h.fake.interact(click);
     const fields = (await replyOf(h.fake, click)).message.embeds?.[0]?.fields ?? [];
-    // Beta's report is the passage most like Gamma's; Alpha states it in other words.
-    const wording = fields.find((f) => f.name === 'Also reported — Alpha Wire (2025-08-18)');
-    expect(readBlockQuote(wording?.value ?? '').text).toBe(ALPHA);
-    expect(wording?.value.split('\n').at(-1)).toBe('*Ceasefire agreed along the front, officials say* · paragraph 1');
+    // Alpha's and Beta's reports are the passages most like Gamma's: whichever leads, the other
+    // follows as "Also reported", in its own words, verbatim.
+    const wording = fields.find((f) => f.name.startsWith('Also reported — '));
+    const alpha = wording?.name === 'Also reported — Alpha Wire (2025-08-18)';
+    expect(alpha || wording?.name === 'Also reported — Beta Times (2025-08-19)').toBe(true);
+    expect(readBlockQuote(wording?.value ?? '').text).toBe(alpha ? ALPHA : BETA);
+    expect(wording?.value.split('\n').at(-1)).toBe(alpha ? '*Ceasefire agreed along the front, officials say* · paragraph 1' : '*Moscow accepts ceasefire, paper reports* · paragraph 1');
   });
 });
