@@ -53,7 +53,8 @@ export class Engine {
   private suggestionList: string[];
   /** sha256 of the knowledge files this engine was built from. */
   contentHash = '';
-  private readonly claimTermsCache = new Map<number, ClaimTerms>();
+  /** Claim terms by source and sentence text: copies of one sentence in several documents share them. */
+  private readonly claimTermsCache = new Map<string, ClaimTerms>();
   /** Publication time of each document (0 when unknown), for ties. */
   private readonly published: number[];
   /** Passage index by id and by key: built on first use (buttons), not at start-up. */
@@ -355,15 +356,16 @@ export class Engine {
 
   /** A passage's words and names, IDF-weighted, for comparing claims (cached: answers reuse them). */
   private claimTermsOf(index: number): ClaimTerms {
-    let terms = this.claimTermsCache.get(index);
+    const passage = this.passages[index];
+    const text = passage?.text ?? '';
+    const key = `${passage?.claim.source ?? ''}\u0000${text}`;
+    let terms = this.claimTermsCache.get(key);
     if (!terms) {
-      const passage = this.passages[index];
-      const text = passage?.text ?? '';
       const analysed = analyzeText(text, this.matcher);
       const own = [...analysed.terms, ...analysed.tags];
       terms = claimTerms(passage as Passage, own, (t) => idf(this.vocabulary.df.get(t) ?? 0, this.vocabulary.size));
       if (this.claimTermsCache.size > 10_000) this.claimTermsCache.clear();
-      this.claimTermsCache.set(index, terms);
+      this.claimTermsCache.set(key, terms);
     }
     return terms;
   }
