@@ -1,8 +1,8 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { terms } from '../text/analyze.js';
 import { CompactIndex, compactData, type CompactIndexData } from './compact-index.js';
 import { INDEX_OPTIONS, miniSearchOptions, paragraphSearchOptions } from './index-options.js';
-import type { IndexedFields, ParagraphFields, Passage } from './passage.js';
+import type { IndexedFields, Passage } from './passage.js';
 import type { PhraseMatcher } from './phrase-matcher.js';
 
 /** Search terms of a text plus the tags of the entities and synonyms it mentions. */
@@ -37,12 +37,19 @@ export interface BuiltIndex {
  * MiniSearch builds each index, which is then frozen into a compact index (see compact-index.ts).
  */
 export function buildIndex(fields: readonly IndexedFields[], paragraphs: readonly { text: string; title: string }[]): BuiltIndex {
-  const miniSearch = new MiniSearch<IndexedFields>(miniSearchOptions());
-  miniSearch.addAll(fields);
-  const sentences = sentenceIndex(compactData(miniSearch.toJSON()));
-  const paragraphSearch = new MiniSearch<ParagraphFields>(paragraphSearchOptions());
-  paragraphSearch.addAll(paragraphs.map(({ text, title }, id) => ({ id, context: terms(text).join(' '), title: terms(title).join(' ') })));
-  return { sentences, paragraphs: paragraphIndex(compactData(paragraphSearch.toJSON())), vocabulary: vocabularyOf(fields) };
+  const sentences = sentenceIndex(frozen(miniSearchOptions(), fields));
+  const paragraphData = frozen(
+    paragraphSearchOptions(),
+    paragraphs.map(({ text, title }, id) => ({ id, context: terms(text).join(' '), title: terms(title).join(' ') })),
+  );
+  return { sentences, paragraphs: paragraphIndex(paragraphData), vocabulary: vocabularyOf(fields) };
+}
+
+/** A MiniSearch index of the documents, compacted; the MiniSearch instance is dropped here (it is several times larger). */
+function frozen<T>(options: Options<T>, documents: readonly T[]): CompactIndexData {
+  const miniSearch = new MiniSearch<T>(options);
+  miniSearch.addAll(documents);
+  return compactData(miniSearch.toJSON());
 }
 
 /** The sentence index, searched with the field boosts and BM25 parameters of INDEX_OPTIONS. */

@@ -324,47 +324,68 @@ export function compactData(json: AsPlainObject): CompactIndexData {
     .sort((a, b) => a[1] - b[1])
     .map(([name]) => name);
   const F = fields.length;
-  const shortIds = Object.keys(json.documentIds).map(Number).sort((a, b) => a - b);
-  // Short id → the document's id (its position).
-  const position = new Map<number, number>();
-  const n = shortIds.length;
+  const n = Object.keys(json.documentIds).length;
   const fieldLength = new Uint32Array(n * F);
-  shortIds.forEach((s, i) => {
-    const id: unknown = json.documentIds[s];
+  for (let i = 0; i < n; i++) {
+    // Short id i (MiniSearch numbers documents 0, 1, … as added) must be the document with id i.
+    const id: unknown = json.documentIds[i];
     if (id !== i) throw new Error(`compact index: documents must be added with ids 0…n-1 in order; document ${i} has id ${JSON.stringify(id)}.`);
-    position.set(s, i);
-    const lengths = json.fieldLength[s] ?? [];
+    const lengths = json.fieldLength[i] ?? [];
     for (let f = 0; f < F; f++) fieldLength[i * F + f] = lengths[f] ?? 0;
-  });
+  }
   const index = (json as unknown as { index: [string, Record<string, Record<string, number>>][] }).index;
   const terms: string[] = [];
-  const offsets: number[] = [0];
-  const docs: number[] = [];
-  const freqs: number[] = [];
-  for (const [term, byField] of index) {
+  const offsets = new Uint32Array(index.length * F + 1);
+  // Posting columns grow by doubling (a JS array of millions of numbers would cost several times more).
+  let docs = new Uint32Array(1 << 16);
+  let freqs = new Uint16Array(1 << 16);
+  let count = 0;
+  index.forEach(([term, byField], t) => {
     terms.push(term);
     for (let f = 0; f < F; f++) {
-      const postings = Object.entries(byField[String(f)] ?? {})
-        .map(([s, tf]) => [position.get(Number(s)), tf] as const)
-        .filter((x): x is readonly [number, number] => x[0] !== undefined)
-        .sort((a, b) => a[0] - b[0]);
-      for (const [doc, tf] of postings) {
-        docs.push(doc);
-        freqs.push(Math.min(tf, 0xffff));
+      const start = count;
+      const postings = byField[String(f)] ?? {};
+      for (const key in postings) {
+        if (count === docs.length) {
+          const moreDocs = new Uint32Array(docs.length * 2);
+          moreDocs.set(docs);
+          docs = moreDocs;
+          const moreFreqs = new Uint16Array(freqs.length * 2);
+          moreFreqs.set(freqs);
+          freqs = moreFreqs;
+        }
+        docs[count] = Number(key);
+        freqs[count] = Math.min(postings[key] ?? 0, 0xffff);
+        count++;
       }
-      offsets.push(docs.length);
+      // Integer keys enumerate in ascending order; sort anyway if a list is not (never seen).
+      if (!isAscending(docs, start, count)) sortPostings(docs, freqs, start, count);
+      offsets[t * F + f + 1] = count;
     }
-  }
+  });
   return {
     documentCount: n,
     fields,
     fieldLength,
     averageFieldLength: [...json.averageFieldLength],
     terms,
-    offsets: Uint32Array.from(offsets),
-    docs: Uint32Array.from(docs),
-    freqs: Uint16Array.from(freqs),
+    offsets,
+    docs: docs.slice(0, count),
+    freqs: freqs.slice(0, count),
   };
+}
+
+function isAscending(docs: Uint32Array, start: number, end: number): boolean {
+  for (let p = start + 1; p < end; p++) if ((docs[p] as number) <= (docs[p - 1] as number)) return false;
+  return true;
+}
+
+function sortPostings(docs: Uint32Array, freqs: Uint16Array, start: number, end: number): void {
+  const pairs = Array.from({ length: end - start }, (_, i) => [docs[start + i] as number, freqs[start + i] as number] as const).sort((a, b) => a[0] - b[0]);
+  pairs.forEach(([doc, tf], i) => {
+    docs[start + i] = doc;
+    freqs[start + i] = tf;
+  });
 }
 
 /**
