@@ -3,8 +3,9 @@ import type { IndexedFields, ParagraphFields } from './passage.js';
 
 /**
  * Every setting that shapes the index or the ranking, in one place. The snapshot is keyed to a
- * hash of this constant, so changing any value rebuilds the index. MiniSearch's `loadJSON`
- * needs the very options the index was built with: `miniSearchOptions()` is the only source.
+ * hash of this constant, so changing any value rebuilds the index. MiniSearch builds both
+ * indexes with `miniSearchOptions()` / `paragraphSearchOptions()` (the only sources), and the
+ * compact index searches them with the same boosts and BM25 parameters.
  */
 export const INDEX_OPTIONS = {
   /** Bump when the passage format or analysis changes in a way the constant does not show. */
