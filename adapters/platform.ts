@@ -6,6 +6,11 @@ export interface RunningPlatform {
   readonly name: string;
   /** Stops serving: closes connections, finishes in-flight work. Idempotent. */
   stop(): Promise<void>;
+  /**
+   * For a platform served by processes with their own indexes (Discord shards): asks each of
+   * them to reload. Their results are in their own log lines.
+   */
+  reload?(trigger: string): void;
 }
 
 /** What every adapter's `start` receives: the environment (validated by the adapter with zod), the engine, a logger. */

@@ -27,6 +27,8 @@ interface Platform {
   /** Validates the platform's environment (throws a DealdeskError listing every problem). */
   checkEnv: (env: NodeJS.ProcessEnv) => Promise<void>;
   load: () => Promise<StartPlatform>;
+  /** Does it answer from this process's index? (Sharded Discord answers from each shard's own.) */
+  answersHere: (env: NodeJS.ProcessEnv) => boolean;
 }
 
 /** The platforms `env` asks for, in start order. Platform libraries load only here. */
@@ -37,6 +39,7 @@ function requestedPlatforms(env: NodeJS.ProcessEnv): Platform[] {
       name: 'discord',
       checkEnv: async (e) => void (await import('./discord/env.js')).parseDiscordEnv(e, 'serve'),
       load: async () => (await import('./discord/index.js')).startDiscord,
+      answersHere: (e) => !nonEmpty(e['DISCORD_SHARDS']),
     });
   }
   if (nonEmpty(env['SLACK_BOT_TOKEN'])) {
@@ -44,14 +47,35 @@ function requestedPlatforms(env: NodeJS.ProcessEnv): Platform[] {
       name: 'slack',
       checkEnv: async (e) => void (await import('./slack/env.js')).parseSlackEnv(e),
       load: async () => (await import('./slack/index.js')).startSlack,
+      answersHere: () => true,
     });
   }
   return platforms;
 }
 
+/**
+ * The engine given to platforms when this process has no index (only sharded Discord, which
+ * never reads it): any use is a bug, and says so.
+ */
+const NO_INDEX = new Proxy({} as AnswerEngine, {
+  get(_target, property) {
+    if (typeof property === 'symbol' || property === 'then') return undefined;
+    throw new Error(`dealdesk: this process has no index (the Discord shards have their own), yet "${property}" was read from it; this is a bug.`);
+  },
+});
+
+/**
+ * Does serving `env` need an index in this process? Not when the only platform is sharded
+ * Discord: each shard process opens its own, and one more here would only cost memory.
+ */
+export function needsIndexHere(env: NodeJS.ProcessEnv): boolean {
+  return requestedPlatforms(env).some((p) => p.answersHere(env));
+}
+
 export interface Servers {
   running: RunningPlatform[];
-  engine: AnswerEngine;
+  /** The index this process answers from; undefined when every platform answers elsewhere (shards). */
+  engine: AnswerEngine | undefined;
   reload: (trigger: string) => Promise<ReloadResult>;
   stop(): Promise<void>;
 }
@@ -66,9 +90,10 @@ export async function startServers(env: NodeJS.ProcessEnv, options: { log?: Logg
   const platforms = requestedPlatforms(env);
   // Configuration first: a bad variable is reported before seconds of indexing.
   for (const platform of platforms) await platform.checkEnv(env);
-  const host = options.engine
-    ? undefined
-    : EngineHost.open({
+  const host =
+    options.engine || !needsIndexHere(env)
+      ? undefined
+      : EngineHost.open({
         knowledgeDir: resolveKnowledgeDir(undefined, env),
         cacheDir: defaultCacheDir(env),
         watch: env['DEALDESK_WATCH'] !== 'off',
@@ -76,17 +101,23 @@ export async function startServers(env: NodeJS.ProcessEnv, options: { log?: Logg
         onReload: (result, trigger) =>
           result.ok ? log.info({ trigger, ...result }, 'knowledge reloaded') : log.error({ trigger, problems: result.problems }, 'knowledge reload failed; the previous index keeps serving'),
       });
-  const engine: AnswerEngine = options.engine ?? (host as EngineHost);
-  const reload = (trigger: string): Promise<ReloadResult> =>
-    host ? host.reload(trigger) : Promise.resolve({ ok: false, problems: [], message: 'this engine cannot reload' });
-  log.info({ documents: engine.documents.length, sentences: engine.size }, 'knowledge loaded');
+  const engine: AnswerEngine | undefined = options.engine ?? host;
   const running: RunningPlatform[] = [];
+  // A reload (SIGHUP, an admin command) reaches this process's index and every shard's.
+  const reload = (trigger: string): Promise<ReloadResult> => {
+    for (const platform of running) platform.reload?.(trigger);
+    if (host) return host.reload(trigger);
+    const message = engine ? 'this engine cannot reload' : 'this process has no index of its own; the reload was passed on to the Discord shards';
+    return Promise.resolve({ ok: false, problems: [], message });
+  };
+  if (engine) log.info({ documents: engine.documents.length, sentences: engine.size }, 'knowledge loaded');
+  else log.info('each Discord shard process loads the knowledge; this one only manages them');
   const stop = async (): Promise<void> => {
     host?.close();
     await Promise.allSettled(running.map((p) => p.stop()));
   };
   try {
-    for (const platform of platforms) running.push(await (await platform.load())({ env, engine, log, reload }));
+    for (const platform of platforms) running.push(await (await platform.load())({ env, engine: engine ?? NO_INDEX, log, reload }));
   } catch (error) {
     await stop();
     throw error;

@@ -8,7 +8,7 @@ import type { RunningPlatform } from '../platform.js';
 import { describeError } from './describe-error.js';
 import type { DiscordConfig } from './env.js';
 import { loginError } from './login-error.js';
-import { readReloadRequest } from './shard-reload.js';
+import { readReloadRequest, reloadRequest } from './shard-reload.js';
 
 export interface ShardManagerOptions {
   config: DiscordConfig;
@@ -64,7 +64,14 @@ export async function startShardManager(options: ShardManagerOptions): Promise<R
     throw new Error(`a Discord shard did not start (${describeError(error, config.token).message}); its own log line above says why`);
   }
   log.info({ shards: total }, 'discord shards ready');
-  return { name: 'discord', stop };
+  // SIGHUP or an admin command in this process: every shard reloads its own index.
+  const reload = (trigger: string): void => {
+    for (const shard of manager.shards.values()) {
+      shard.send(reloadRequest(trigger)).catch((error: unknown) => log.warn({ shard: shard.id, error: describeError(error) }, 'discord shard could not be asked to reload'));
+    }
+    log.info({ to: [...manager.shards.keys()], trigger }, 'discord reload passed on to every shard');
+  };
+  return { name: 'discord', stop, reload };
 }
 
 /** `/dealdesk reload` on one shard: ask every other shard to reload its own index too. */

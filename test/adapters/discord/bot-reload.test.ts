@@ -60,7 +60,7 @@ describe('/dealdesk reload', () => {
     const { user, reply } = await reload();
     expect(reply).toMatchObject({ callbackType: 4, ephemeral: true });
     expect(reply.message.content).toBe('Only members with the Manage Server permission can reload the documents.');
-    expect(h.servers.engine.documents.map((d) => d.id).sort()).toEqual(['alpha', 'beta']);
+    expect(h.servers.engine?.documents.map((d) => d.id).sort()).toEqual(['alpha', 'beta']);
     expect(await ask(DELTA_QUESTION)).not.toMatch(/^> /m);
     expect(logged('discord reload refused: the member lacks Manage Server')).toContainEqual(expect.objectContaining({ user: user.id, command: 'dealdesk reload' }));
     expect(logged('knowledge reloaded')).toEqual([]);
@@ -100,7 +100,7 @@ describe('/dealdesk reload', () => {
     expect(problems[0]).toContain('broken\\_file.md');
     expect(unescapeMarkdown(problems[0] ?? '')).toBe('• broken_file.md: no front-matter. Start the file with a "---" line, a "title: ..." line and a closing "---" line.');
     expect(readBlockQuote(await ask(DELTA_QUESTION)).text).toBe(DELTA_QUOTE);
-    expect(h.servers.engine.documents).toHaveLength(3);
+    expect(h.servers.engine?.documents).toHaveLength(3);
     expect(logged('discord reload failed; the previous index keeps serving')).toContainEqual(expect.objectContaining({ user: user.id, ok: false, problems: [expect.stringContaining('broken_file.md')] }));
     rmSync(join(dir, 'broken_file.md'));
   });

@@ -97,4 +97,16 @@ describe('/dealdesk reload with shards', () => {
     while (answer !== QUOTE && Date.now() < deadline) answer = await ask(OTHER_GUILD);
     expect(answer).toBe(QUOTE);
   }, 30_000);
+
+  it('reloads every shard when the managing process is asked (SIGHUP)', async () => {
+    const quote = 'Negotiators will meet in Odesa on Friday instead, to discuss reopening the harbour to grain ships.';
+    writeFileSync(join(dir, 'knowledge', 'delta.md'), `---\ntitle: "Harbour talks moved"\npublisher: Delta Post\npublished: 2025-08-22\nnotes: Synthetic, for tests.\n---\n\n${quote}\n`);
+    expect(running?.reload).toBeTypeOf('function');
+    running?.reload?.('SIGHUP');
+    const deadline = Date.now() + 20_000;
+    const answers = async (): Promise<string[]> => Promise.all([GUILD_ID, OTHER_GUILD].map((g) => ask(g)));
+    let got = await answers();
+    while (got.some((a) => a !== quote) && Date.now() < deadline) got = await answers();
+    expect(got).toEqual([quote, quote]);
+  }, 40_000);
 });
