@@ -8,7 +8,7 @@ import type { RunningPlatform } from '../platform.js';
 import { describeError } from './describe-error.js';
 import type { DiscordConfig } from './env.js';
 import { loginError } from './login-error.js';
-import { readReloadRequest, reloadRequest } from './shard-reload.js';
+import { readReloadRequest, reloadRequest, type ReloadRequest } from './shard-reload.js';
 
 export interface ShardManagerOptions {
   config: DiscordConfig;
@@ -66,10 +66,8 @@ export async function startShardManager(options: ShardManagerOptions): Promise<R
   log.info({ shards: total }, 'discord shards ready');
   // SIGHUP or an admin command in this process: every shard reloads its own index.
   const reload = (trigger: string): void => {
-    for (const shard of manager.shards.values()) {
-      shard.send(reloadRequest(trigger)).catch((error: unknown) => log.warn({ shard: shard.id, error: describeError(error) }, 'discord shard could not be asked to reload'));
-    }
     log.info({ to: [...manager.shards.keys()], trigger }, 'discord reload passed on to every shard');
+    askToReload([...manager.shards.values()], reloadRequest(trigger), log);
   };
   return { name: 'discord', stop, reload };
 }
@@ -80,7 +78,11 @@ function relayReload(manager: ShardingManager, from: Shard, message: unknown, lo
   if (!request) return;
   const others = [...manager.shards.values()].filter((s) => s !== from);
   log.info({ from: from.id, to: others.map((s) => s.id), trigger: request.trigger }, 'discord reload passed on to the other shards');
-  for (const shard of others) {
+  askToReload(others, request, log);
+}
+
+function askToReload(shards: readonly Shard[], request: ReloadRequest, log: Logger): void {
+  for (const shard of shards) {
     shard.send(request).catch((error: unknown) => log.warn({ shard: shard.id, error: describeError(error) }, 'discord shard could not be asked to reload'));
   }
 }

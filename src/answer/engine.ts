@@ -290,14 +290,14 @@ export class Engine {
     const cited: { citation: Citation; terms: ClaimTerms; doc: number }[] = [];
     const { corroboration } = INDEX_OPTIONS;
     for (const r of ranked.slice(0, corroboration.depth)) {
+      const passage = this.passages[r.passage];
+      const document = passage && this.documentList[passage.doc];
+      if (!passage || !document) continue;
       // Another document's sentence joins a citation as a source or a denial on its own words'
       // likeness to it, however weakly it matches the question ("Did the Kremlin deny…?" still
       // shows the reports it denies); a citation of its own must match the question well.
       const weak = r.score < bestScore * INDEX_OPTIONS.minRelativeScore || r.coverage < INDEX_OPTIONS.minCoverage / 2;
-      if (weak && !cited.some((c) => c.doc !== this.passages[r.passage]?.doc)) continue;
-      const passage = this.passages[r.passage];
-      const document = passage && this.documentList[passage.doc];
-      if (!passage || !document) continue;
+      if (weak && !cited.some((c) => c.doc !== passage.doc)) continue;
       const location = { paragraph: passage.paragraph, sentence: passage.sentence, start: passage.quoteStart, end: passage.end };
       const terms = this.claimTermsOf(r.passage);
       // Another document stating the same claim joins its sources; one denying it is shown beside it.

@@ -1,5 +1,5 @@
 import type { CompactIndex, QueryTerm } from '../search/compact-index.js';
-import { INDEX_OPTIONS } from '../search/index-options.js';
+import { INDEX_OPTIONS, PARAGRAPH_FIELDS } from '../search/index-options.js';
 import type { Passage } from '../search/passage.js';
 import type { Concept, ParsedQuestion } from './parse-question.js';
 
@@ -13,10 +13,11 @@ export interface Ranked {
 
 type Field = keyof typeof INDEX_OPTIONS.credit;
 
-/** The question's alternatives (synonyms, relatives, related names) are searched in the sentence's own fields. */
-const SENTENCE_FIELDS = ['text', 'tags', 'speaker'] as const;
-/** The paragraph, and its document's title, are the sentence's weaker context. */
-const PARAGRAPH_FIELDS = ['context', 'title'] as const;
+/** The sentence index and the paragraph index (the sentences' weaker context). */
+export interface Indexes {
+  sentences: CompactIndex;
+  paragraphs: CompactIndex;
+}
 
 /**
  * Ranks passages for a parsed question: MiniSearch's BM25 over the weighted fields, then
@@ -26,12 +27,6 @@ const PARAGRAPH_FIELDS = ['context', 'title'] as const;
  * - document aggregation: a document that matches the question broadly lifts its sentences.
  * `extra` concepts (an earlier question, for follow-ups) help ranking but not coverage.
  */
-/** The sentence index and the paragraph index (the sentences' weaker context). */
-export interface Indexes {
-  sentences: CompactIndex;
-  paragraphs: CompactIndex;
-}
-
 export function rank(
   indexes: Indexes,
   passages: readonly Passage[],
@@ -39,7 +34,7 @@ export function rank(
   extra: readonly Concept[] = [],
   /** Per document, its publication time (ms; 0 when unknown): ties go to the newer report. */
   published: readonly number[] = [],
-  /** How many of MiniSearch's results to re-rank (answers need few; document ranking more). */
+  /** How many of BM25's best results to re-rank (answers need few; document ranking more). */
   depth: number = INDEX_OPTIONS.rerankDepth,
 ): Ranked[] {
   const weights = new Map<string, number>();
@@ -48,15 +43,12 @@ export function rank(
     for (const t of c.terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight * INDEX_OPTIONS.followUpWeight));
   }
   if (weights.size === 0) return [];
-  // The question's own words are searched in every field; alternatives (synonyms, relatives,
-  // related names) only in the sentence and its tags: in the paragraph they add little and cost
-  // the most (its posting lists are the longest).
+  // Every term is searched in the sentence's fields, the question's own words first; only the
+  // own words in the paragraph: there alternatives (synonyms, relatives, related names) add
+  // little and cost the most (its posting lists are the longest).
   const own = [...weights.keys()].filter((t) => (weights.get(t) ?? 0) >= 1);
   const alternatives = [...weights.keys()].filter((t) => (weights.get(t) ?? 0) < 1);
-  const query: QueryTerm[] = [
-    ...own.map((term) => ({ term, boost: weights.get(term) ?? 1, fields: INDEX_OPTIONS.fields })),
-    ...alternatives.map((term) => ({ term, boost: weights.get(term) ?? 1, fields: SENTENCE_FIELDS })),
-  ];
+  const query: QueryTerm[] = [...own, ...alternatives].map((term) => ({ term, boost: weights.get(term) ?? 1, fields: INDEX_OPTIONS.fields }));
   // BM25 picks the candidates, best first.
   const { candidates } = INDEX_OPTIONS;
   const results = indexes.sentences.search(query, depth, Math.max(candidates.min, depth * candidates.perResult));

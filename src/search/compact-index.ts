@@ -92,9 +92,8 @@ export class CompactIndex {
     const lists = this.postingLists(query);
     const { acc, count, lastTerm, matchHead } = this;
     const touched: number[] = [];
-    const { k: k1, b, d } = this.options.bm25;
-    const { docs, freqs, fieldLength } = this.data;
-    const F = this.fieldCount;
+    const { k: k1, d } = this.options.bm25;
+    const { docs } = this.data;
     let matches = 0;
     const add = (list: PostingList, p: number, doc: number): void => {
       // Remember which list matched the document, for the match fields of the few returned.
@@ -102,10 +101,7 @@ export class CompactIndex {
       this.matchList[matches] = list.index;
       this.matchNext[matches] = matchHead[doc] as number;
       matchHead[doc] = matches++;
-      const tf = freqs[p] as number;
-      const len = fieldLength[doc * F + list.field] as number;
-      const avg = this.data.averageFieldLength[list.field] ?? 1;
-      acc[doc] = (acc[doc] as number) + list.weight * (d + (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avg)));
+      acc[doc] = (acc[doc] as number) + this.contribution(list, p, doc);
       if (lastTerm[doc] !== list.queryTerm) {
         lastTerm[doc] = list.queryTerm;
         count[doc] = (count[doc] as number) + 1;
@@ -170,35 +166,43 @@ export class CompactIndex {
   score(ids: Iterable<number>, query: readonly QueryTerm[]): Map<number, CompactHit> {
     const lists = this.postingLists(query);
     const out = new Map<number, CompactHit>();
-    const { k: k1, b, d } = this.options.bm25;
-    const F = this.fieldCount;
     for (const doc of new Set(ids)) {
       if (doc < 0 || doc >= this.size) continue;
       let sum = 0;
-      const matched = new Set<number>();
-      const match = Object.create(null) as Record<string, string[]>;
+      const terms = new Set<number>();
+      const matched: number[] = [];
       for (const list of lists) {
         const p = findPosting(this.data.docs, list.start, list.end, doc);
         if (p < 0) continue;
-        const tf = this.data.freqs[p] as number;
-        const len = this.data.fieldLength[doc * F + list.field] as number;
-        const avg = this.data.averageFieldLength[list.field] ?? 1;
-        sum += list.weight * (d + (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avg)));
-        matched.add(list.queryTerm);
-        const term = query[list.queryTerm]?.term ?? '';
-        (match[term] ??= []).push(this.data.fields[list.field] ?? '');
+        sum += this.contribution(list, p, doc);
+        terms.add(list.queryTerm);
+        matched.push(list.index);
       }
-      if (matched.size > 0) out.set(doc, { id: doc, score: sum * matched.size, match });
+      if (terms.size > 0) out.set(doc, { id: doc, score: sum * terms.size, match: this.matchFrom(matched, lists, query) });
     }
     return out;
+  }
+
+  /** MiniSearch's BM25+ score of one posting: the list's weight × the saturated, length-normalised frequency. */
+  private contribution(list: PostingList, p: number, doc: number): number {
+    const { k, b, d } = this.options.bm25;
+    const tf = this.data.freqs[p] as number;
+    const len = this.data.fieldLength[doc * this.fieldCount + list.field] as number;
+    const avg = this.data.averageFieldLength[list.field] ?? 1;
+    return list.weight * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * len) / avg)));
   }
 
   /** Where each query term matched in one document of the search just run (in query and field order). */
   private matchOf(doc: number, lists: readonly PostingList[], query: readonly QueryTerm[]): Record<string, string[]> {
     const matched: number[] = [];
     for (let e = this.matchHead[doc] as number; e !== -1; e = this.matchNext[e] as number) matched.push(this.matchList[e] as number);
+    return this.matchFrom(matched.sort((a, b) => a - b), lists, query);
+  }
+
+  /** The match fields of a document, from the positions of the posting lists that hold it (ascending). */
+  private matchFrom(matched: readonly number[], lists: readonly PostingList[], query: readonly QueryTerm[]): Record<string, string[]> {
     const match = Object.create(null) as Record<string, string[]>;
-    for (const index of matched.sort((a, b) => a - b)) {
+    for (const index of matched) {
       const list = lists[index];
       if (!list) continue;
       const term = query[list.queryTerm]?.term ?? '';

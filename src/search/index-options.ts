@@ -83,18 +83,21 @@ export const INDEX_OPTIONS = {
   maxCitations: 3,
 } as const;
 
-/** MiniSearch options: fields arrive as pre-analysed, space-separated terms. */
+/** The paragraph index's fields: the paragraph's words, and its document's title. */
+export const PARAGRAPH_FIELDS = ['context', 'title'] as const;
+
 /** MiniSearch options of the paragraph index. */
 export function paragraphSearchOptions(): Options<ParagraphFields> {
   return {
     idField: 'id',
-    fields: ['context', 'title'],
+    fields: [...PARAGRAPH_FIELDS],
     tokenize: (text) => text.split(' ').filter((t) => t !== ''),
     processTerm: (term) => term,
     searchOptions: { bm25: { ...INDEX_OPTIONS.bm25 }, combineWith: 'OR' },
   };
 }
 
+/** MiniSearch options of the sentence index: fields arrive as pre-analysed, space-separated terms. */
 export function miniSearchOptions(): Options<IndexedFields> {
   return {
     idField: 'id',
