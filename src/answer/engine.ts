@@ -8,9 +8,10 @@ import type { Passage } from '../search/passage.js';
 import { PhraseMatcher } from '../search/phrase-matcher.js';
 import { defaultCacheDir, readSnapshot, snapshotKey, writeSnapshot, type SnapshotContent } from '../search/snapshot.js';
 import { loadIrregularVerbs } from '../text/irregular-verbs.js';
-import { tokenize, toTerm } from '../text/analyze.js';
+import { normalizeWord, tokenize, toTerm } from '../text/analyze.js';
 import { relativesIn } from '../text/thesaurus.js';
 import { loadWordnetDigest } from '../text/wordnet-digest.js';
+import { loadWordVectors, type VectorTable } from '../text/word-vectors.js';
 import { idf, parseQuestion, type Concept, type Vocabulary } from './parse-question.js';
 import { claimTerms, relate, type ClaimTerms } from './corroborate.js';
 import { rank, type Indexes, type Ranked } from './rank.js';
@@ -70,6 +71,8 @@ export class Engine {
   private constructor(
     private readonly data: Omit<SnapshotContent, 'key' | 'sentences' | 'paragraphs'>,
     private readonly indexes: Indexes,
+    /** Where the word-vector digest is cached (null: rebuilt once per process). */
+    private readonly cacheDir: string | null,
   ) {
     this.matcher = new PhraseMatcher(data.entities);
     this.documentList = data.documents;
@@ -78,6 +81,7 @@ export class Engine {
     this.published = data.documents.map((d) => (d.published ? Date.parse(d.published) || 0 : 0));
     const matcher = this.matcher;
     let fuzzy: SearchableMap<number> | undefined;
+    let table: VectorTable | undefined;
     this.vocabulary = {
       df: data.vocabulary,
       size: data.passages.length,
@@ -94,6 +98,13 @@ export class Engine {
       english: new Map(Object.entries(data.english)),
       irregular: new Map(Object.entries(data.irregular).map(([form, lemma]) => [form, toTerm(lemma)])),
       irregularLemma: new Map(Object.entries(data.irregular)),
+      // The word vectors are read the first time a question has an English word the index lacks.
+      similar: (term) => {
+        const { limit, min, scan } = INDEX_OPTIONS.similar;
+        const vectors = loadWordVectors(cacheDir, INDEX_OPTIONS.similar);
+        table ??= vectors.table(new Set([...data.vocabulary.keys()].filter((t) => !/^[@~]/.test(t))), scan);
+        return vectors.nearest(term, table, limit, min);
+      },
     };
   }
 
@@ -109,7 +120,7 @@ export class Engine {
     const snapshot = cacheDir === null ? undefined : readSnapshot(cacheDir, key);
     if (snapshot) {
       const { key: _key, sentences, paragraphs, ...rest } = snapshot;
-      const engine = new Engine(rest, { sentences: sentenceIndex(sentences), paragraphs: paragraphIndex(paragraphs) });
+      const engine = new Engine(rest, { sentences: sentenceIndex(sentences), paragraphs: paragraphIndex(paragraphs) }, cacheDir);
       engine.contentHash = files.contentHash;
       return engine;
     }
@@ -161,10 +172,29 @@ export class Engine {
         suggestions: [],
       },
       { sentences, paragraphs: paragraphSearch },
+      cacheDir,
     );
     engine.suggestionList = engine.pickSuggestions();
     return engine;
   }
+
+  /** Vector rows of each passage's content words, for word-vector nearness (computed on first use). */
+  private readonly passageRows = new Map<number, Int32Array>();
+
+  /** How near a question word comes to the nearest word of a passage (cosine of word vectors; 0 without). */
+  private readonly nearness = (word: string, passage: number): number => {
+    const vectors = loadWordVectors(this.cacheDir, INDEX_OPTIONS.similar);
+    const row = vectors.row(word);
+    if (row === undefined) return 0;
+    let rows = this.passageRows.get(passage);
+    if (!rows) {
+      const words = new Set(tokenize(this.passages[passage]?.text ?? '').filter((t) => t.term !== '').map((t) => normalizeWord(t.surface)));
+      rows = Int32Array.from([...words].flatMap((w) => vectors.row(w) ?? []));
+      if (this.passageRows.size >= 50_000) this.passageRows.clear(); // bounded on large knowledge bases
+      this.passageRows.set(passage, rows);
+    }
+    return vectors.best(row, rows);
+  };
 
   /** Number of indexed sentences. */
   get size(): number {
@@ -195,10 +225,10 @@ export class Engine {
     if (parsed.summary) return this.leads(question, options.limit ?? INDEX_OPTIONS.maxCitations);
     if (parsed.concepts.length === 0) return this.decline(question, 'no_content');
     const extra: Concept[] = options.previous ? parseQuestion(sanitizeQuestion(options.previous).slice(0, INDEX_OPTIONS.maxQuestionLength), this.matcher, this.vocabulary).concepts : [];
-    const ranked = rank(this.indexes, this.passages, parsed, extra, this.published);
+    const ranked = rank(this.indexes, this.passages, parsed, extra, this.published, INDEX_OPTIONS.rerankDepth, this.nearness);
     // Only a sentence that covers the question may lead the answer: the best-ranked of the top
     // few that does; none → decline.
-    const lead = ranked.slice(0, INDEX_OPTIONS.declineDepth).find((r) => r.coverage > INDEX_OPTIONS.minCoverage);
+    const lead = ranked.slice(0, INDEX_OPTIONS.declineDepth).find((r) => r.coverage > INDEX_OPTIONS.minCoverage && r.literalCoverage >= INDEX_OPTIONS.minLiteralCoverage);
     if (!lead) return this.decline(question, 'not_covered');
     const best = lead;
     const ordered = [lead, ...ranked.filter((r) => r !== lead)];
@@ -252,7 +282,7 @@ export class Engine {
     if (index === undefined || !passage) return undefined;
     const parsed = parseQuestion(passage.text, this.matcher, this.vocabulary);
     const others = rank(this.indexes, this.passages, parsed, [], this.published).filter((r) => r.passage !== index);
-    return this.citations([{ passage: index, score: 1, coverage: 1, matchedTerms: [] }, ...others], 0, new Set(), 1)[0];
+    return this.citations([{ passage: index, score: 1, coverage: 1, literalCoverage: 1, credits: [], matchedTerms: [] }, ...others], 0, new Set(), 1)[0];
   }
 
   /**
@@ -349,7 +379,7 @@ export class Engine {
       .map((p, index) => ({ p, index }))
       .filter(({ p }) => p.paragraph === 1 && p.sentence === 1)
       .sort((a, b) => (this.published[b.p.doc] ?? 0) - (this.published[a.p.doc] ?? 0) || a.index - b.index)
-      .map(({ index }) => ({ passage: index, score: 1, coverage: 1, matchedTerms: [] }));
+      .map(({ index }) => ({ passage: index, score: 1, coverage: 1, literalCoverage: 1, credits: [], matchedTerms: [] }));
     const [first, ...rest] = this.citations(firsts, 1, new Set(), limit);
     return first ? { status: 'answered', question, citations: [first, ...rest] } : this.decline(question, 'no_content');
   }

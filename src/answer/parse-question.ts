@@ -15,6 +15,8 @@ export interface Concept {
   terms: { term: string; weight: number; credit?: number }[];
   /** Importance for coverage (IDF; unknown words weigh most). */
   weight: number;
+  /** A capitalised name of the question ("Super Bowl"): only its own words cover it. */
+  name?: boolean;
 }
 
 export interface ParsedQuestion {
@@ -39,6 +41,8 @@ export interface Vocabulary {
   irregular: ReadonlyMap<string, string>;
   /** Irregular verb forms → the base verb itself ("gave" → "give"). */
   irregularLemma: ReadonlyMap<string, string>;
+  /** Terms of the index whose words are used like a given word (word vectors), best first. */
+  similar: (word: string) => readonly { term: string; similarity: number }[];
 }
 
 /** BM25's IDF; a term absent from the vocabulary gets the IDF of df = 0, above every known term. */
@@ -76,11 +80,16 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
           ? conceptOf(tokens[at]?.surface ?? term, [...tags.map((t) => ({ term: t.tag, weight: 1 })), { term, weight: INDEX_OPTIONS.literalWeight }], vocabulary)
           : conceptOf(
               tokens[at]?.surface ?? term,
-              [
-                ...decompound(term, tokens[at]?.surface ?? '', vocabulary, matcher).map((t) => ({ term: t, weight: 1 })),
-                ...relatives(term, tokens[at]?.surface, vocabulary),
-                ...phrasalRelatives(phrasal.get(tokens[at] as Token), vocabulary),
-              ],
+              withSimilar(
+                [
+                  ...decompound(term, tokens[at]?.surface ?? '', vocabulary, matcher).map((t) => ({ term: t, weight: 1 })),
+                  ...relatives(term, tokens[at]?.surface, vocabulary),
+                  ...phrasalRelatives(phrasal.get(tokens[at] as Token), vocabulary),
+                ],
+                tokens[at]?.surface ?? '',
+                vocabulary,
+                isName(tokens, at, question),
+              ),
               vocabulary,
               isName(tokens, at, question),
             ),
@@ -116,6 +125,19 @@ function phrasalRelatives(key: string | undefined, vocabulary: Vocabulary): Conc
   return key ? (vocabulary.related.get(key) ?? []).map((term) => ({ term, weight, credit })) : [];
 }
 
+/**
+ * A word the documents never use ("nukes", "penalties"), with no known relative they use either,
+ * also searches for the words they use alike ("nuclear", "sanctions"), so the sentences that say
+ * it in other words are found; how much such a sentence covers the word is judged in ranking
+ * (word-vector nearness), not here. Names are not: a name the documents lack is what makes a
+ * question unanswered ("Super Bowl").
+ */
+function withSimilar(terms: Concept['terms'], surface: string, vocabulary: Vocabulary, name: boolean): Concept['terms'] {
+  if (name || terms.some((t) => vocabulary.df.has(t.term))) return terms;
+  const { weight } = INDEX_OPTIONS.similar;
+  return [...terms, ...vocabulary.similar(normalizeWord(surface)).map((s) => ({ term: s.term, weight: weight * s.similarity, credit: 0 }))];
+}
+
 /** The base form of an irregular verb ("gave" → "give"), else the word itself. */
 function irregularBase(word: string, vocabulary: Vocabulary): string {
   return vocabulary.irregularLemma.get(normalizeWord(word)) ?? word;
@@ -148,7 +170,7 @@ function conceptOf(label: string, terms: Concept['terms'], vocabulary: Vocabular
   const literal = own.filter((t) => !/^[@~]/.test(t.term));
   const general = name || own.some((t) => t.term.startsWith('@')) ? 1 : Math.max(0, ...literal.map(english));
   const specific = Math.max(0, ...own.map((t) => idf(vocabulary.df.get(t.term) ?? 0, vocabulary.size) / maxIdf));
-  return { label, terms, weight: Math.max(0.01, general * specific) };
+  return { label, terms, weight: Math.max(0.01, general * specific), ...(name ? { name } : {}) };
 }
 
 /**

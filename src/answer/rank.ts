@@ -1,5 +1,6 @@
 import type { CompactIndex, QueryTerm } from '../search/compact-index.js';
 import { INDEX_OPTIONS, PARAGRAPH_FIELDS } from '../search/index-options.js';
+import { normalizeWord } from '../text/analyze.js';
 import type { Passage } from '../search/passage.js';
 import type { Concept, ParsedQuestion } from './parse-question.js';
 
@@ -7,6 +8,10 @@ export interface Ranked {
   passage: number;
   score: number;
   coverage: number;
+  /** The share of the question's content the sentence states in its own words or their known alternatives (coverage without word vectors). */
+  literalCoverage: number;
+  /** How well the sentence covers each of the question's concepts (0..1, in concept order). */
+  credits: number[];
   /** Terms (not tags) that matched in the sentence itself, for highlighting. */
   matchedTerms: string[];
 }
@@ -36,6 +41,8 @@ export function rank(
   published: readonly number[] = [],
   /** How many of BM25's best results to re-rank (answers need few; document ranking more). */
   depth: number = INDEX_OPTIONS.rerankDepth,
+  /** Similarity (0..1) of a question word to the nearest word of a passage (word vectors). */
+  nearness?: (word: string, passage: number) => number,
 ): Ranked[] {
   const weights = new Map<string, number>();
   for (const c of question.concepts) for (const t of c.terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight));
@@ -63,9 +70,16 @@ export function rank(
   const total = question.concepts.reduce((sum, c) => sum + c.weight, 0);
   const concepts = question.concepts.map((c) => ({ weight: c.weight, terms: c.terms.map((t) => ({ term: t.term, credit: t.credit ?? t.weight })) }));
   const named = namedIn(question);
+  // A concept's own word, when it is a plain word (not a name): a sentence that says it in other
+  // words ("penalties" for "sanctions") covers it in part.
+  const words = question.concepts.map((c) => {
+    const own = c.terms.filter((t) => t.weight === 1 && t.credit === undefined);
+    return own.length === 1 && !c.name && !/^[@~]/.test(own[0]?.term ?? '@') && !/\s/.test(c.label) ? normalizeWord(c.label) : undefined;
+  });
   const ranked: Ranked[] = [];
   const docTotals = new Map<number, number>();
   // Two stages: BM25 picks the candidates, coverage re-ranks them.
+  let n = 0;
   for (const r of results) {
     const passage = passages[r.id];
     if (!passage) continue;
@@ -73,12 +87,23 @@ export function rank(
     const hinted = holdsAnswerType(passage, question.hint, named);
     const typed = hinted || question.hint === null ? 1 : INDEX_OPTIONS.missingAnswerType[question.hint];
     let covered = 0;
-    for (const c of concepts) covered += c.weight * credit(c.terms, r.match, paragraph?.match);
+    let literal = 0;
+    const near = nearness && n < INDEX_OPTIONS.similar.depth ? nearness : undefined;
+    n++;
+    const credits = concepts.map((c, i) => {
+      const exact = credit(c.terms, r.match, paragraph?.match);
+      literal += c.weight * exact;
+      const word = words[i];
+      if (!near || word === undefined || exact >= 1) return exact;
+      return Math.max(exact, softCredit(near(word, r.id)));
+    });
+    concepts.forEach((c, i) => (covered += c.weight * (credits[i] as number)));
     const coverage = total > 0 ? (typed * covered) / total : 0;
+    const literalCoverage = total > 0 ? (typed * literal) / total : 0;
     const score = (r.score + INDEX_OPTIONS.contextBoost * (paragraph?.score ?? 0)) * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? INDEX_OPTIONS.hintBoost : 1);
     const matchedTerms: string[] = [];
     for (const [term, fields] of Object.entries(r.match)) if (!/^[@~]/.test(term) && fields.includes('text')) matchedTerms.push(term);
-    ranked.push({ passage: r.id, score, coverage, matchedTerms });
+    ranked.push({ passage: r.id, score, coverage, literalCoverage, credits, matchedTerms });
     docTotals.set(passage.doc, (docTotals.get(passage.doc) ?? 0) + score);
   }
   const bestDoc = Math.max(0, ...docTotals.values());
@@ -105,6 +130,12 @@ function holdsAnswerType(passage: Passage, hint: ParsedQuestion['hint'], named: 
 /** The names and words the question itself states (not alternatives). */
 function namedIn(question: ParsedQuestion): Set<string> {
   return new Set(question.concepts.flatMap((c) => c.terms.filter((t) => t.weight === 1).map((t) => t.term)));
+}
+
+/** Coverage credit for a question word said in other words: none up to `min`, then rising to `credit` at similarity 1. */
+function softCredit(similarity: number): number {
+  const { min, credit } = INDEX_OPTIONS.similar;
+  return similarity <= min ? 0 : Math.min(1, (credit * (similarity - min)) / (1 - min));
 }
 
 /**

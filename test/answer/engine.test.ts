@@ -119,6 +119,33 @@ describe('Engine with several documents', () => {
   });
 });
 
+describe('words the documents do not use', () => {
+  const t = tempKnowledge({
+    'fines.md': doc(
+      'Regulator acts',
+      'The regulator imposed heavy sanctions on the shipping company. The harbour reopened on Monday after repairs.\n\nAnalysts expect the port to grow.',
+    ),
+  });
+  afterAll(() => t.cleanup());
+
+  it('finds the sentence that says a question word in other words (word vectors)', () => {
+    const engine = Engine.open({ knowledgeDir: t.dir, cacheDir: null });
+    // "penalties" is nowhere in the document and WordNet does not link it to "sanctions"; the
+    // vectors do, and the sentence about the company is the only one that can answer.
+    const result = engine.ask('What penalties did the regulator impose on the company?');
+    expect(result.status).toBe('answered');
+    if (result.status === 'answered') expect(result.citations[0]?.quote).toContain('heavy sanctions');
+  });
+
+  it('never answers on word vectors alone', () => {
+    const engine = Engine.open({ knowledgeDir: t.dir, cacheDir: null });
+    // Every content word is missing from the document: loose likenesses ("penalties" ~
+    // "sanctions", "vessel" ~ "shipping") must not make an answer.
+    expect(engine.ask('tell me a joke').status).toBe('no_answer');
+    expect(engine.ask('penalties vessel').status).toBe('no_answer');
+  });
+});
+
 describe('index snapshot', () => {
   it('is written once, then loaded with the same answers; a content change makes a new one', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'dealdesk-cache-'));

@@ -10,6 +10,8 @@ import { evaluate, readEvalSet } from '../../src/eval/evaluate.js';
  * them to make a change pass.
  */
 const FLOORS = { top1: 0.91, hitAt3: 0.97, offtopicDeclined: 0.94, wronglyDeclinedMax: 0.02, attribution: 0.9 };
+/** The second dev set (no claim labels): paraphrases and slang, far harder. */
+const FLOORS_2 = { top1: 0.75, hitAt3: 0.82, offtopicDeclined: 0.84, wronglyDeclinedMax: 0.14 };
 
 describe('evaluation set', () => {
   const engine = Engine.open({ knowledgeDir: 'knowledge' });
@@ -28,5 +30,14 @@ describe('evaluation set', () => {
     expect(report.offtopicDeclined).toBeGreaterThanOrEqual(FLOORS.offtopicDeclined);
     expect(report.wronglyDeclined).toBeLessThanOrEqual(FLOORS.wronglyDeclinedMax);
     expect(report.attribution).toBeGreaterThanOrEqual(FLOORS.attribution);
+  });
+
+  it('meets the quality floors on the second dev set', () => {
+    const second = evaluate(engine, readEvalSet('test/eval/questions-2.yaml'));
+    expect(second.answerable).toBeGreaterThanOrEqual(70);
+    expect(second.top1).toBeGreaterThanOrEqual(FLOORS_2.top1);
+    expect(second.hitAt3).toBeGreaterThanOrEqual(FLOORS_2.hitAt3);
+    expect(second.offtopicDeclined).toBeGreaterThanOrEqual(FLOORS_2.offtopicDeclined);
+    expect(second.wronglyDeclined).toBeLessThanOrEqual(FLOORS_2.wronglyDeclinedMax);
   });
 });

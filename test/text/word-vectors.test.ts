@@ -1,0 +1,64 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { INDEX_OPTIONS } from '../../src/search/index-options.js';
+import { digestVersion, loadWordVectors, readDigest } from '../../src/text/word-vectors.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dealdesk-vectors-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('word vectors', () => {
+  // The digest is built from the package once (a few seconds) and then read from `dir`.
+  const vectors = loadWordVectors(dir, INDEX_OPTIONS.similar);
+
+  it('keeps the most frequent words, one unit vector each, stopwords and punctuation left out', () => {
+    expect(vectors.words.length).toBe(INDEX_OPTIONS.similar.words);
+    expect(vectors.has('sanctions')).toBe(true);
+    expect(vectors.has('the')).toBe(false);
+    expect(vectors.has(',')).toBe(false);
+    expect(vectors.similarity('ceasefire', 'ceasefire')).toBeCloseTo(1, 1);
+  });
+
+  it('puts words used alike near each other, and unrelated words far apart', () => {
+    // Why each pair: the documents' word for what a question says in other words.
+    const near = (a: string, b: string): number => vectors.similarity(a, b) ?? 0;
+    expect(near('nukes', 'nuclear')).toBeGreaterThan(0.5);
+    expect(near('ramping', 'intensifying')).toBeGreaterThan(0.45);
+    expect(near('safety', 'protection')).toBeGreaterThan(0.45);
+    expect(near('nukes', 'nuclear')).toBeGreaterThan(near('nukes', 'sourdough'));
+    expect(near('sourdough', 'sanctions')).toBeLessThan(INDEX_OPTIONS.similar.min);
+  });
+
+  it('finds the nearest terms of a table, best first, above a threshold', () => {
+    const table = vectors.table(new Set(['nuclear', 'sanction', 'drone', 'summit']));
+    expect(table.terms).toContain('nuclear');
+    const nearest = vectors.nearest('nukes', table, 2, 0.3);
+    expect(nearest[0]?.term).toBe('nuclear');
+    expect(nearest.length).toBeLessThanOrEqual(2);
+    expect(nearest.every((n, i) => i === 0 || (nearest[i - 1]?.similarity ?? 0) >= n.similarity)).toBe(true);
+    expect(vectors.nearest('nukes', table, 3, 0.99)).toEqual([]);
+    expect(vectors.nearest('zzzqqq', table, 3, 0)).toEqual([]);
+  });
+
+  it('writes a digest once and reads it back the same', () => {
+    expect(readdirSync(dir).filter((f) => f.startsWith('word-vectors-'))).toHaveLength(1);
+    const again = loadWordVectors(join(dir, 'other'), INDEX_OPTIONS.similar); // same process: memoised
+    expect(again).toBe(vectors);
+  });
+
+  it('reads back only a whole digest of its own version', () => {
+    const version = digestVersion(INDEX_OPTIONS.similar);
+    const path = join(dir, `word-vectors-${version}.bin`);
+    const read = readDigest(path, version);
+    expect(read?.words).toEqual(vectors.words);
+    expect(read?.similarity('nukes', 'nuclear')).toBe(vectors.similarity('nukes', 'nuclear'));
+    expect(readDigest(path, 'another-version')).toBeUndefined();
+    const damaged = join(dir, 'damaged.bin');
+    writeFileSync(damaged, `${JSON.stringify({ version, dims: 100, words: ['a', 'b'] })}\n\u0001`);
+    expect(readDigest(damaged, version)).toBeUndefined();
+    writeFileSync(damaged, 'not json\n');
+    expect(readDigest(damaged, version)).toBeUndefined();
+    expect(readDigest(join(dir, 'absent.bin'), version)).toBeUndefined();
+  });
+});
