@@ -22,7 +22,11 @@ import { suggestionCandidates } from './suggest.js';
 export interface EngineOptions {
   /** Folder of Markdown documents (and optional entities.yaml). */
   knowledgeDir: string;
-  /** Where index snapshots are kept; `null` disables snapshots. Default: `defaultCacheDir()`. */
+  /**
+   * Where index snapshots are kept; `null` disables snapshots. Default: `defaultCacheDir()`.
+   * The word-vector digest, which depends on no knowledge, is kept there too (in the default
+   * folder when `null`).
+   */
   cacheDir?: string | null;
   /** Diagnostics (never on stdout). */
   log?: (message: string) => void;
@@ -71,7 +75,7 @@ export class Engine {
   private constructor(
     private readonly data: Omit<SnapshotContent, 'key' | 'sentences' | 'paragraphs'>,
     private readonly indexes: Indexes,
-    /** Where the word-vector digest is cached (null: rebuilt once per process). */
+    /** Where the word-vector digest is cached (null: in the default cache folder). */
     private readonly cacheDir: string | null,
   ) {
     this.matcher = new PhraseMatcher(data.entities);
@@ -101,7 +105,7 @@ export class Engine {
       // The word vectors are read the first time a question has an English word the index lacks.
       similar: (term) => {
         const { limit, min, scan } = INDEX_OPTIONS.similar;
-        const vectors = loadWordVectors(cacheDir, INDEX_OPTIONS.similar);
+        const vectors = loadWordVectors(cacheDir ?? defaultCacheDir(), INDEX_OPTIONS.similar);
         table ??= vectors.table(new Set([...data.vocabulary.keys()].filter((t) => !/^[@~]/.test(t))), scan);
         return vectors.nearest(term, table, limit, min);
       },
@@ -183,7 +187,7 @@ export class Engine {
 
   /** How near a question word comes to the nearest word of a passage (cosine of word vectors; 0 without). */
   private readonly nearness = (word: string, passage: number): number => {
-    const vectors = loadWordVectors(this.cacheDir, INDEX_OPTIONS.similar);
+    const vectors = loadWordVectors(this.cacheDir ?? defaultCacheDir(), INDEX_OPTIONS.similar);
     const row = vectors.row(word);
     if (row === undefined) return 0;
     let rows = this.passageRows.get(passage);
