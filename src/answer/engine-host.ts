@@ -57,6 +57,7 @@ export class EngineHost implements AnswerEngine {
   /** Opens the knowledge folder (throws on bad files, as Engine.open) and starts watching if asked. */
   static open(options: EngineHostOptions): EngineHost {
     const host = new EngineHost(Engine.open(options), options);
+    host.current.warm();
     if (options.watch) host.startWatching();
     return host;
   }

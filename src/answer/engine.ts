@@ -200,6 +200,14 @@ export class Engine {
     return vectors.best(row, rows);
   };
 
+  /**
+   * Reads the word vectors now (from their digest: milliseconds; building the digest on a new
+   * machine: seconds), so that a serving bot's first question does not wait for them.
+   */
+  warm(): void {
+    loadWordVectors(this.cacheDir ?? defaultCacheDir(), INDEX_OPTIONS.similar);
+  }
+
   /** Number of indexed sentences. */
   get size(): number {
     return this.passages.length;
