@@ -11,7 +11,7 @@ import { loadIrregularVerbs } from '../text/irregular-verbs.js';
 import { normalizeWord, tokenize, toTerm } from '../text/analyze.js';
 import { relativesIn } from '../text/thesaurus.js';
 import { loadWordnetDigest } from '../text/wordnet-digest.js';
-import { loadWordVectors, type VectorTable } from '../text/word-vectors.js';
+import { loadWordVectors, type VectorTable, type WordVectors } from '../text/word-vectors.js';
 import { idf, parseQuestion, type Concept, type Vocabulary } from './parse-question.js';
 import { claimTerms, relate, type ClaimTerms } from './corroborate.js';
 import { rank, type Indexes, type Ranked } from './rank.js';
@@ -22,11 +22,7 @@ import { suggestionCandidates } from './suggest.js';
 export interface EngineOptions {
   /** Folder of Markdown documents (and optional entities.yaml). */
   knowledgeDir: string;
-  /**
-   * Where index snapshots are kept; `null` disables snapshots. Default: `defaultCacheDir()`.
-   * The word-vector digest, which depends on no knowledge, is kept there too (in the default
-   * folder when `null`).
-   */
+  /** Where index snapshots are kept; `null` disables snapshots. Default: `defaultCacheDir()`. */
   cacheDir?: string | null;
   /** Diagnostics (never on stdout). */
   log?: (message: string) => void;
@@ -75,8 +71,6 @@ export class Engine {
   private constructor(
     private readonly data: Omit<SnapshotContent, 'key' | 'sentences' | 'paragraphs'>,
     private readonly indexes: Indexes,
-    /** Where the word-vector digest is cached (null: in the default cache folder). */
-    private readonly cacheDir: string | null,
   ) {
     this.matcher = new PhraseMatcher(data.entities);
     this.documentList = data.documents;
@@ -105,7 +99,7 @@ export class Engine {
       // The word vectors are read the first time a question has an English word the index lacks.
       similar: (term) => {
         const { limit, min, scan } = INDEX_OPTIONS.similar;
-        const vectors = loadWordVectors(cacheDir ?? defaultCacheDir(), INDEX_OPTIONS.similar);
+        const vectors = wordVectors();
         table ??= vectors.table(new Set([...data.vocabulary.keys()].filter((t) => !/^[@~]/.test(t))), scan);
         return vectors.nearest(term, table, limit, min);
       },
@@ -124,7 +118,7 @@ export class Engine {
     const snapshot = cacheDir === null ? undefined : readSnapshot(cacheDir, key);
     if (snapshot) {
       const { key: _key, sentences, paragraphs, ...rest } = snapshot;
-      const engine = new Engine(rest, { sentences: sentenceIndex(sentences), paragraphs: paragraphIndex(paragraphs) }, cacheDir);
+      const engine = new Engine(rest, { sentences: sentenceIndex(sentences), paragraphs: paragraphIndex(paragraphs) });
       engine.contentHash = files.contentHash;
       return engine;
     }
@@ -176,7 +170,6 @@ export class Engine {
         suggestions: [],
       },
       { sentences, paragraphs: paragraphSearch },
-      cacheDir,
     );
     engine.suggestionList = engine.pickSuggestions();
     return engine;
@@ -187,7 +180,7 @@ export class Engine {
 
   /** How near a question word comes to the nearest word of a passage (cosine of word vectors; 0 without). */
   private readonly nearness = (word: string, passage: number): number => {
-    const vectors = loadWordVectors(this.cacheDir ?? defaultCacheDir(), INDEX_OPTIONS.similar);
+    const vectors = wordVectors();
     const row = vectors.row(word);
     if (row === undefined) return 0;
     let rows = this.passageRows.get(passage);
@@ -205,7 +198,7 @@ export class Engine {
    * machine: seconds), so that a serving bot's first question does not wait for them.
    */
   warm(): void {
-    loadWordVectors(this.cacheDir ?? defaultCacheDir(), INDEX_OPTIONS.similar);
+    wordVectors();
   }
 
   /** Number of indexed sentences. */
@@ -473,4 +466,13 @@ function documentRef(document: KnowledgeDocument): DocumentRef {
 
 function normalizeSentence(text: string): string {
   return text.normalize('NFKC').replace(/[“”"]/g, '"').replace(/[‘’']/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The word vectors. Their digest depends on nothing but the installed package, so there is one
+ * per machine, in the default cache folder (DEALDESK_CACHE_DIR), whatever folder an engine keeps
+ * its index snapshots in.
+ */
+function wordVectors(): WordVectors {
+  return loadWordVectors(defaultCacheDir(), INDEX_OPTIONS.similar);
 }

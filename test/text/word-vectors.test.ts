@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INDEX_OPTIONS } from '../../src/search/index-options.js';
-import { digestVersion, loadWordVectors, readDigest } from '../../src/text/word-vectors.js';
+import { digestVersion, loadWordVectors, readDigest, vectorEntries } from '../../src/text/word-vectors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dealdesk-vectors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,6 +45,16 @@ describe('word vectors', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('word-vectors-'))).toHaveLength(1);
     const again = loadWordVectors(join(dir, 'other'), INDEX_OPTIONS.similar); // same process: memoised
     expect(again).toBe(vectors);
+  });
+
+  it('streams the package format: the head, then every entry, whatever the chunk size', () => {
+    const file = join(dir, 'tiny.json');
+    // As the package writes it: a head with the word list, then vectors with a norm and an index.
+    writeFileSync(file, '{"precision":8,"dimensions":2,"words":["café","say \\"hi\\""],"vectors":{"café":[0.5,-1,1.1,0],"say \\"hi\\"":[1e-3,2,2,1]},"unkVector":[0,0]}');
+    const expected = [{ dims: 2 }, { word: 'café', vector: [0.5, -1, 1.1, 0] }, { word: 'say "hi"', vector: [0.001, 2, 2, 1] }];
+    for (const chunk of [3, 7, 64, 1 << 16]) expect([...vectorEntries(file, chunk)]).toEqual(expected);
+    writeFileSync(file, '{"words":[]}');
+    expect([...vectorEntries(file)]).toEqual([]);
   });
 
   it('reads back only a whole digest of its own version', () => {
