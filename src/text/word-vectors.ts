@@ -115,14 +115,21 @@ export interface WordVectorOptions {
   components: number;
 }
 
-const DIGEST_FORMAT = 1;
-const HeadSchema = z.object({ version: z.string(), dims: z.number().int().positive(), words: z.array(z.string()) });
+const DIGEST_FORMAT = 2;
+const HeadSchema = z.object({
+  version: z.string(),
+  dims: z.number().int().positive(),
+  count: z.number().int().positive(),
+  /** Length of the word block: the words, one a line (words hold letters, apostrophes, hyphens). */
+  wordBytes: z.number().int().positive(),
+});
 const memo = new Map<string, WordVectors>();
 
 /**
  * The word vectors, read once per process and cached as a file in `cacheDir` (when given; the
  * digest depends on nothing but the package, so any cache folder will do):
- * a JSON head line (version, dimensions, the term of each row), then the rows as signed bytes.
+ * a JSON head line (version, dimensions, row count, size of the word block), the words one a
+ * line, then the rows as signed bytes. Reading it takes milliseconds.
  */
 export function loadWordVectors(cacheDir: string | null, options: WordVectorOptions): WordVectors {
   const version = digestVersion(options);
@@ -145,9 +152,10 @@ export function readDigest(path: string, version: string): WordVectors | undefin
     const newline = file.indexOf(10);
     const head = HeadSchema.safeParse(JSON.parse(file.subarray(0, newline).toString('utf8')));
     if (!head.success || head.data.version !== version) return undefined;
-    const { dims, words } = head.data;
-    const bytes = file.subarray(newline + 1);
-    if (bytes.length !== dims * words.length) return undefined;
+    const { dims, count, wordBytes } = head.data;
+    const words = file.subarray(newline + 1, newline + 1 + wordBytes).toString('utf8').split('\n');
+    const bytes = file.subarray(newline + 1 + wordBytes);
+    if (words.length !== count || words.some((w) => w === '') || bytes.length !== dims * count) return undefined;
     return new WordVectors(words, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length), dims);
   } catch {
     return undefined; // Absent or unreadable: rebuilt by the caller.
@@ -162,10 +170,11 @@ export function digestVersion(options: WordVectorOptions): string {
 function writeDigest(cacheDir: string, path: string, version: string, vectors: WordVectors): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const head = Buffer.from(`${JSON.stringify({ version, dims: vectors.dims, words: vectors.words })}\n`, 'utf8');
+    const words = Buffer.from(vectors.words.join('\n'), 'utf8');
+    const head = Buffer.from(`${JSON.stringify({ version, dims: vectors.dims, count: vectors.words.length, wordBytes: words.length })}\n`, 'utf8');
     const body = Buffer.from(vectors.values.buffer, vectors.values.byteOffset, vectors.values.length);
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([head, body]));
+    writeFileSync(tmp, Buffer.concat([head, words, body]));
     renameSync(tmp, path);
   } catch {
     // A read-only cache folder only costs speed.

@@ -65,8 +65,10 @@ describe('word vectors', () => {
     expect(read?.similarity('nukes', 'nuclear')).toBe(vectors.similarity('nukes', 'nuclear'));
     expect(readDigest(path, 'another-version')).toBeUndefined();
     const damaged = join(dir, 'damaged.bin');
-    writeFileSync(damaged, `${JSON.stringify({ version, dims: 100, words: ['a', 'b'] })}\n\u0001`);
+    writeFileSync(damaged, `${JSON.stringify({ version, dims: 100, count: 2, wordBytes: 3 })}\na\nb\u0001`);
     expect(readDigest(damaged, version)).toBeUndefined();
+    writeFileSync(damaged, `${JSON.stringify({ version, dims: 1, count: 2, wordBytes: 3 })}\na\nb\u0001\u0002`);
+    expect(readDigest(damaged, version)?.words).toEqual(['a', 'b']); // the same layout, whole
     writeFileSync(damaged, 'not json\n');
     expect(readDigest(damaged, version)).toBeUndefined();
     expect(readDigest(join(dir, 'absent.bin'), version)).toBeUndefined();
