@@ -32,7 +32,11 @@ export interface CompactIndexData {
 
 export interface CompactSearchOptions {
   boost: Readonly<Record<string, number>>;
-  bm25: BM25Params;
+  /**
+   * `countMatchedTerms`: multiply a document's score by the number of query terms it matches, as
+   * MiniSearch does (default true); false gives plain BM25, a sum over the matched terms.
+   */
+  bm25: BM25Params & { countMatchedTerms?: boolean };
 }
 
 /**
@@ -79,7 +83,8 @@ export class CompactIndex {
   }
 
   /**
-   * The `k` best documents for an OR query, best first, as MiniSearch's `search` scores them.
+   * The `k` best documents for an OR query, best first, as MiniSearch's `search` scores them
+   * (with the index's BM25 parameters unless others are given).
    *
    * Terms are read most weighty first (highest possible contribution: rare, boosted words). Once
    * `maxCandidates` documents have matched, later terms only add to those documents' scores (the
@@ -88,11 +93,11 @@ export class CompactIndex {
    * less. On a small index nothing changes (the limit is never reached); on a large one a
    * question's common words no longer make it read every sentence that contains them.
    */
-  search(query: readonly QueryTerm[], k: number, maxCandidates = Infinity): CompactHit[] {
+  search(query: readonly QueryTerm[], k: number, maxCandidates = Infinity, bm25: CompactSearchOptions['bm25'] = this.options.bm25): CompactHit[] {
     const lists = this.postingLists(query);
     const { acc, count, lastTerm, matchHead } = this;
     const touched: number[] = [];
-    const { k: k1, b, d } = this.options.bm25;
+    const { k: k1, b, d } = bm25;
     const { docs, freqs, fieldLength } = this.data;
     const F = this.fieldCount;
     let matches = 0;
@@ -138,7 +143,8 @@ export class CompactIndex {
       }
     }
     const scores = new Float64Array(touched.length);
-    touched.forEach((doc, i) => (scores[i] = (acc[doc] as number) * (count[doc] as number)));
+    const counted = bm25.countMatchedTerms ?? true;
+    touched.forEach((doc, i) => (scores[i] = (acc[doc] as number) * (counted ? (count[doc] as number) : 1)));
     const best = topK(touched, scores, k);
     const hits = best.map((i) => {
       const doc = touched[i] as number;
