@@ -241,10 +241,11 @@ export class Engine {
     // The document's own BM25: its best paragraph's score in the paragraph index (words and title).
     const { weight, depth, title, bm25 } = INDEX_OPTIONS.documentBm25;
     const documents = new Map<number, number>();
-    // The title at its own weight here (the index's title boost serves sentence context).
+    // The title at its own weight here (the index's title boost serves sentence context), and
+    // with the IDF of the document's words: a word is as telling in the title as in the abstract.
     const documentQuery = searchTerms(parsed).paragraphQuery.flatMap((t) => [
       { ...t, fields: ['context'] },
-      { ...t, boost: (t.boost * title) / INDEX_OPTIONS.paragraphBoost.title, fields: ['title'] },
+      { ...t, boost: (t.boost * title) / INDEX_OPTIONS.paragraphBoost.title, fields: ['title'], idfField: 'context' },
     ]);
     if (weight > 0 && documentQuery.length > 0) {
       const { candidates } = INDEX_OPTIONS;

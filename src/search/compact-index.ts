@@ -5,6 +5,8 @@ export interface QueryTerm {
   term: string;
   boost: number;
   fields: readonly string[];
+  /** Take the IDF from this field's postings for every field searched (default: each field's own). */
+  idfField?: string;
 }
 
 /** A document's score and where each query term matched, as MiniSearch's `SearchResult` gives them. */
@@ -213,7 +215,10 @@ export class CompactIndex {
     return match;
   }
 
-  /** The posting list of each (query term, field) pair, with its weight: term boost × field boost × IDF. */
+  /**
+   * The posting list of each (query term, field) pair, with its weight: term boost × field boost ×
+   * IDF (the field's own, or `idfField`'s).
+   */
   private postingLists(query: readonly QueryTerm[]): PostingList[] {
     const lists: PostingList[] = [];
     const n = this.data.documentCount;
@@ -224,14 +229,16 @@ export class CompactIndex {
       seen.set(q.term, queryTerm);
       const t = this.termIndex.get(q.term);
       if (t === undefined) return;
+      const idfOf = (matching: number): number => Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+      const from = q.idfField === undefined ? undefined : this.fieldIndex.get(q.idfField);
+      const shared = from === undefined ? undefined : idfOf((this.data.offsets[t * this.fieldCount + from + 1] as number) - (this.data.offsets[t * this.fieldCount + from] as number));
       for (const name of q.fields) {
         const f = this.fieldIndex.get(name);
         if (f === undefined) continue;
         const start = this.data.offsets[t * this.fieldCount + f] as number;
         const end = this.data.offsets[t * this.fieldCount + f + 1] as number;
         if (end <= start) continue;
-        const matching = end - start;
-        const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+        const idf = shared ?? idfOf(end - start);
         lists.push({ index: 0, queryTerm, field: f, start, end, weight: q.boost * (this.options.boost[name] || 1) * idf });
       }
     });
