@@ -14,7 +14,7 @@ import { loadWordnetDigest } from '../text/wordnet-digest.js';
 import { loadWordVectors, type VectorTable, type WordVectors } from '../text/word-vectors.js';
 import { idf, parseQuestion, type Concept, type Vocabulary } from './parse-question.js';
 import { claimTerms, relate, type ClaimTerms } from './corroborate.js';
-import { rank, type Indexes, type Ranked } from './rank.js';
+import { rank, searchTerms, type Indexes, type Ranked } from './rank.js';
 import type { AnswerResult, Citation, DocumentRef, NoAnswer, NoAnswerReason } from './result.js';
 import { sanitizeQuestion } from './sanitize-question.js';
 import { suggestionCandidates } from './suggest.js';
@@ -271,11 +271,45 @@ export class Engine {
       perDoc.set(doc, scores);
     }
     const w = INDEX_OPTIONS.documentAggregation;
-    return [...perDoc.entries()]
-      .map(([doc, scores]) => ({ id: this.documentList[doc]?.id ?? '', score: (scores[0] ?? 0) + w * scores.slice(1).reduce((a, b) => a + b, 0) }))
+    const sentences = new Map<number, number>();
+    for (const [doc, scores] of perDoc) sentences.set(doc, (scores[0] ?? 0) + w * scores.slice(1).reduce((a, b) => a + b, 0));
+    // The document's own BM25: its best paragraph's score in the paragraph index (words and title).
+    const { weight, depth, title, bm25 } = INDEX_OPTIONS.documentBm25;
+    const documents = new Map<number, number>();
+    // The title at its own weight here (the index's title boost serves sentence context), and
+    // with the IDF of the document's words: a word is as telling in the title as in the abstract.
+    const documentQuery = searchTerms(parsed).paragraphQuery.flatMap((t) => [
+      { ...t, fields: ['context'] },
+      { ...t, boost: (t.boost * title) / INDEX_OPTIONS.paragraphBoost.title, fields: ['title'], idfField: 'context' },
+    ]);
+    if (weight > 0 && documentQuery.length > 0) {
+      const { candidates } = INDEX_OPTIONS;
+      for (const hit of this.indexes.paragraphs.search(documentQuery, depth, Math.max(candidates.min, depth * candidates.perResult), bm25)) {
+        const doc = this.paragraphDocs[hit.id];
+        if (doc !== undefined && hit.score > (documents.get(doc) ?? 0)) documents.set(doc, hit.score);
+      }
+    }
+    // Each signal scaled to its best document, then mixed.
+    const bestSentence = Math.max(0, ...sentences.values()) || 1;
+    const bestDocument = Math.max(0, ...documents.values()) || 1;
+    const scored = new Map<number, number>();
+    for (const [doc, score] of sentences) scored.set(doc, (1 - weight) * (score / bestSentence));
+    for (const [doc, score] of documents) scored.set(doc, (scored.get(doc) ?? 0) + weight * (score / bestDocument));
+    return [...scored.entries()]
+      .map(([doc, score]) => ({ id: this.documentList[doc]?.id ?? '', score }))
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
       .slice(0, limit);
   }
+
+  /** The document of each paragraph (by the paragraph index's id), built on first use. */
+  private get paragraphDocs(): number[] {
+    if (!this.paragraphDocList) {
+      this.paragraphDocList = [];
+      for (const p of this.passages) this.paragraphDocList[p.para] = p.doc;
+    }
+    return this.paragraphDocList;
+  }
+  private paragraphDocList: number[] | undefined;
 
   /**
    * One passage as a citation, by id or key (for buttons that carry only the key), with the

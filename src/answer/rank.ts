@@ -44,24 +44,13 @@ export function rank(
   /** Similarity (0..1) of a question word to the nearest word of a passage (word vectors). */
   nearness?: (word: string, passage: number) => number,
 ): Ranked[] {
-  const weights = new Map<string, number>();
-  for (const c of question.concepts) for (const t of c.terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight));
-  for (const c of extra) {
-    for (const t of c.terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight * INDEX_OPTIONS.followUpWeight));
-  }
-  if (weights.size === 0) return [];
-  // Every term is searched in the sentence's fields, the question's own words first; only the
-  // own words in the paragraph: there alternatives (synonyms, relatives, related names) add
-  // little and cost the most (its posting lists are the longest).
-  const own = [...weights.keys()].filter((t) => (weights.get(t) ?? 0) >= 1);
-  const alternatives = [...weights.keys()].filter((t) => (weights.get(t) ?? 0) < 1);
-  const query: QueryTerm[] = [...own, ...alternatives].map((term) => ({ term, boost: weights.get(term) ?? 1, fields: INDEX_OPTIONS.fields }));
+  const { query, paragraphQuery } = searchTerms(question, extra);
+  if (query.length === 0) return [];
   // BM25 picks the candidates, best first.
   const { candidates } = INDEX_OPTIONS;
   const results = indexes.sentences.search(query, depth, Math.max(candidates.min, depth * candidates.perResult));
   // The paragraph as weaker context: its score adds to its sentences', and the question's words
   // it holds earn partial coverage. Only the candidates' paragraphs are scored.
-  const paragraphQuery = own.map((term) => ({ term, boost: weights.get(term) ?? 1, fields: PARAGRAPH_FIELDS }));
   const paras = results.flatMap((r) => {
     const para = passages[r.id]?.para;
     return para === undefined ? [] : [para];
@@ -113,6 +102,26 @@ export function rank(
   }
   const newer = (r: Ranked): number => published[passages[r.passage]?.doc ?? -1] ?? 0;
   return ranked.sort((a, b) => b.score - a.score || newer(b) - newer(a) || a.passage - b.passage);
+}
+
+/**
+ * The question's search terms, each with its weight (the strongest of any concept's, an earlier
+ * question's at `followUpWeight`): `query` for the sentence index, `paragraphQuery` for the
+ * paragraph index. The question's own words are searched in every field; alternatives (synonyms,
+ * relatives, related names) only in the sentence and its tags: in the paragraph they add little
+ * and cost the most (its posting lists are the longest).
+ */
+export function searchTerms(question: ParsedQuestion, extra: readonly Concept[] = []): { query: QueryTerm[]; paragraphQuery: QueryTerm[] } {
+  const weights = new Map<string, number>();
+  for (const c of question.concepts) for (const t of c.terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight));
+  for (const c of extra) {
+    for (const t of c.terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight * INDEX_OPTIONS.followUpWeight));
+  }
+  const own = [...weights.keys()].filter((t) => (weights.get(t) ?? 0) >= 1);
+  const alternatives = [...weights.keys()].filter((t) => (weights.get(t) ?? 0) < 1);
+  const query: QueryTerm[] = [...own, ...alternatives].map((term) => ({ term, boost: weights.get(term) ?? 1, fields: INDEX_OPTIONS.fields }));
+  const paragraphQuery = own.map((term) => ({ term, boost: weights.get(term) ?? 1, fields: PARAGRAPH_FIELDS }));
+  return { query, paragraphQuery };
 }
 
 /**

@@ -5,6 +5,8 @@ export interface QueryTerm {
   term: string;
   boost: number;
   fields: readonly string[];
+  /** Take the IDF from this field's postings for every field searched (default: each field's own). */
+  idfField?: string;
 }
 
 /** A document's score and where each query term matched, as MiniSearch's `SearchResult` gives them. */
@@ -32,7 +34,11 @@ export interface CompactIndexData {
 
 export interface CompactSearchOptions {
   boost: Readonly<Record<string, number>>;
-  bm25: BM25Params;
+  /**
+   * `countMatchedTerms`: multiply a document's score by the number of query terms it matches, as
+   * MiniSearch does (default true); false gives plain BM25, a sum over the matched terms.
+   */
+  bm25: BM25Params & { countMatchedTerms?: boolean };
 }
 
 /**
@@ -79,7 +85,8 @@ export class CompactIndex {
   }
 
   /**
-   * The `k` best documents for an OR query, best first, as MiniSearch's `search` scores them.
+   * The `k` best documents for an OR query, best first, as MiniSearch's `search` scores them
+   * (with the index's BM25 parameters unless others are given).
    *
    * Terms are read most weighty first (highest possible contribution: rare, boosted words). Once
    * `maxCandidates` documents have matched, later terms only add to those documents' scores (the
@@ -88,11 +95,11 @@ export class CompactIndex {
    * less. On a small index nothing changes (the limit is never reached); on a large one a
    * question's common words no longer make it read every sentence that contains them.
    */
-  search(query: readonly QueryTerm[], k: number, maxCandidates = Infinity): CompactHit[] {
+  search(query: readonly QueryTerm[], k: number, maxCandidates = Infinity, bm25: CompactSearchOptions['bm25'] = this.options.bm25): CompactHit[] {
     const lists = this.postingLists(query);
     const { acc, count, lastTerm, matchHead } = this;
     const touched: number[] = [];
-    const { k: k1, d } = this.options.bm25;
+    const { k: k1, d } = bm25;
     const { docs } = this.data;
     let matches = 0;
     const add = (list: PostingList, p: number, doc: number): void => {
@@ -101,7 +108,7 @@ export class CompactIndex {
       this.matchList[matches] = list.index;
       this.matchNext[matches] = matchHead[doc] as number;
       matchHead[doc] = matches++;
-      acc[doc] = (acc[doc] as number) + this.contribution(list, p, doc);
+      acc[doc] = (acc[doc] as number) + this.contribution(list, p, doc, bm25);
       if (lastTerm[doc] !== list.queryTerm) {
         lastTerm[doc] = list.queryTerm;
         count[doc] = (count[doc] as number) + 1;
@@ -134,7 +141,8 @@ export class CompactIndex {
       }
     }
     const scores = new Float64Array(touched.length);
-    touched.forEach((doc, i) => (scores[i] = (acc[doc] as number) * (count[doc] as number)));
+    const counted = bm25.countMatchedTerms ?? true;
+    touched.forEach((doc, i) => (scores[i] = (acc[doc] as number) * (counted ? (count[doc] as number) : 1)));
     const best = topK(touched, scores, k);
     const hits = best.map((i) => {
       const doc = touched[i] as number;
@@ -184,8 +192,8 @@ export class CompactIndex {
   }
 
   /** MiniSearch's BM25+ score of one posting: the list's weight × the saturated, length-normalised frequency. */
-  private contribution(list: PostingList, p: number, doc: number): number {
-    const { k, b, d } = this.options.bm25;
+  private contribution(list: PostingList, p: number, doc: number, bm25: BM25Params = this.options.bm25): number {
+    const { k, b, d } = bm25;
     const tf = this.data.freqs[p] as number;
     const len = this.data.fieldLength[doc * this.fieldCount + list.field] as number;
     const avg = this.data.averageFieldLength[list.field] ?? 1;
@@ -211,7 +219,10 @@ export class CompactIndex {
     return match;
   }
 
-  /** The posting list of each (query term, field) pair, with its weight: term boost × field boost × IDF. */
+  /**
+   * The posting list of each (query term, field) pair, with its weight: term boost × field boost ×
+   * IDF (the field's own, or `idfField`'s).
+   */
   private postingLists(query: readonly QueryTerm[]): PostingList[] {
     const lists: PostingList[] = [];
     const n = this.data.documentCount;
@@ -222,14 +233,16 @@ export class CompactIndex {
       seen.set(q.term, queryTerm);
       const t = this.termIndex.get(q.term);
       if (t === undefined) return;
+      const idfOf = (matching: number): number => Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+      const from = q.idfField === undefined ? undefined : this.fieldIndex.get(q.idfField);
+      const shared = from === undefined ? undefined : idfOf((this.data.offsets[t * this.fieldCount + from + 1] as number) - (this.data.offsets[t * this.fieldCount + from] as number));
       for (const name of q.fields) {
         const f = this.fieldIndex.get(name);
         if (f === undefined) continue;
         const start = this.data.offsets[t * this.fieldCount + f] as number;
         const end = this.data.offsets[t * this.fieldCount + f + 1] as number;
         if (end <= start) continue;
-        const matching = end - start;
-        const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+        const idf = shared ?? idfOf(end - start);
         lists.push({ index: 0, queryTerm, field: f, start, end, weight: q.boost * (this.options.boost[name] || 1) * idf });
       }
     });

@@ -98,6 +98,24 @@ describe('CompactIndex', () => {
     expect(checkCompactData({ ...data, docs: unsorted })).toBe(false); // a list out of order
   });
 
+  it('gives plain BM25 without the terms-matched factor, and takes the IDF from another field when asked', () => {
+    // "truce": in the text of documents 0 and 1, in the speaker field of document 0 only.
+    const { compact } = build([
+      { text: ['truce', 'deal'], tags: [], speaker: ['truce'] },
+      { text: ['truce', 'gas'], tags: [], speaker: ['nato'] },
+      { text: ['border'], tags: [], speaker: [] },
+    ]);
+    const query = [{ term: 'truce', boost: 1, fields: ['text'] }, { term: 'deal', boost: 1, fields: ['text'] }];
+    const counted = compact.search(query, 3);
+    const plain = compact.search(query, 3, Infinity, { ...INDEX_OPTIONS.bm25, countMatchedTerms: false });
+    expect(plain.map((h) => h.id)).toEqual(counted.map((h) => h.id));
+    expect(close((counted[0]?.score ?? 0) / 2, plain[0]?.score ?? 0)).toBe(true);
+    const own = compact.search([{ term: 'truce', boost: 1, fields: ['speaker'] }], 1)[0]?.score ?? 0;
+    const shared = compact.search([{ term: 'truce', boost: 1, fields: ['speaker'], idfField: 'text' }], 1)[0]?.score ?? 0;
+    const idf = (m: number): number => Math.log(1 + (3 - m + 0.5) / (m + 0.5));
+    expect(close(shared / own, idf(2) / idf(1))).toBe(true);
+  });
+
   it('refuses an index whose ids are not 0…n-1 in order (a bug in the caller)', () => {
     const mini = new MiniSearch<IndexedFields>(miniSearchOptions());
     mini.addAll([{ id: 1, text: 'deal', tags: '', speaker: '' }]);
