@@ -143,10 +143,7 @@ export class Engine {
 
   private static build(knowledge: Knowledge, cacheDir: string | null, progress?: EngineOptions['progress']): Engine {
     const matcher = new PhraseMatcher(knowledge.entities);
-    const entitiesOf = (text: string): { tag: string; type: string }[] => {
-      const seq = tokenize(text).map((t) => t.term).filter((t) => t !== '');
-      return matcher.match(seq).flatMap((m) => (m.type ? [{ tag: m.tag, type: m.type }] : []));
-    };
+    const entitiesOf = (text: string): { tag: string; type: string }[] => matcher.matchText(text).flatMap((m) => (m.type ? [{ tag: m.tag, type: m.type }] : []));
     const passages = buildPassages(knowledge.documents, entitiesOf, progress);
     progress?.(knowledge.documents.length, knowledge.documents.length, 'indexing');
     const fields = passages.map((p, i) => indexedFields(p, i, matcher));
@@ -446,7 +443,7 @@ export class Engine {
     tokens.forEach((t, i) => {
       if (matchedTerms.has(t.term)) marked.add(i);
     });
-    for (const m of this.matcher.match(tokens.map((t) => t.term))) {
+    for (const m of this.matcher.matchText(quote)) {
       if (tags.has(m.tag)) for (let i = m.from; i < m.to; i++) marked.add(i);
     }
     return [...marked].sort((a, b) => a - b).flatMap((i) => {

@@ -1,5 +1,5 @@
 import type SearchableMap from 'minisearch/SearchableMap';
-import { normalizeWord, tokenize, toTerm, type Token } from '../text/analyze.js';
+import { followers, normalizeWord, tokenize, toTerm, type Token } from '../text/analyze.js';
 import { informativeness } from '../text/word-frequency.js';
 import { PARTICLES, phrasalKey } from '../text/thesaurus.js';
 import { QUESTION_FILLERS, QUESTION_HINTS, SUMMARY_WORDS } from '../text/stopwords.js';
@@ -67,7 +67,7 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   });
   const seq = tokens.map((t) => correct(t.term, vocabulary, matcher));
   const concepts: Concept[] = [];
-  const matches = matcher.match(seq);
+  const matches = matcher.match(seq, followers(all));
   let at = 0;
   const flushWords = (upTo: number): void => {
     for (; at < upTo; at++) {

@@ -1,7 +1,6 @@
 import type { EntitiesFile, KnowledgeDocument } from '../knowledge/schemas.js';
 import type { Passage } from '../search/passage.js';
 import type { PhraseMatcher } from '../search/phrase-matcher.js';
-import { terms } from '../text/analyze.js';
 
 /**
  * Example questions drawn from the knowledge itself, most prominent first: what the most
@@ -19,7 +18,7 @@ export function* suggestionCandidates(
 
   const mentions = new Map<string, number>();
   for (const p of passages) {
-    for (const m of matcher.match(terms(p.text))) if (m.type) mentions.set(m.tag, (mentions.get(m.tag) ?? 0) + 1);
+    for (const m of matcher.matchText(p.text)) if (m.type) mentions.set(m.tag, (mentions.get(m.tag) ?? 0) + 1);
   }
   const byTag = new Map(entities.entities.map((e) => [`@${e.id}`, e]));
   const ranked = [...mentions.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

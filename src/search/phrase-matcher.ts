@@ -1,5 +1,5 @@
 import type { EntitiesFile } from '../knowledge/schemas.js';
-import { terms } from '../text/analyze.js';
+import { followers, terms, tokenize } from '../text/analyze.js';
 
 /** What a phrase stands for: an entity ("@zelensky") or a synonym group ("~deal"). */
 export interface PhraseTag {
@@ -20,7 +20,8 @@ export interface PhraseMatch extends PhraseTag {
  * "Ukrainian leaders" both match the alias "Ukrainian leader".
  */
 export class PhraseMatcher {
-  private readonly byFirst = new Map<string, { terms: string[]; tag: PhraseTag }[]>();
+  /** Phrases by first term; `follow[k]`: the stopword that must come right after term k ("give *up*"). */
+  private readonly byFirst = new Map<string, { terms: string[]; follow: (string | undefined)[]; tag: PhraseTag }[]>();
   /** Every single-term phrase, for typo correction of names ("zelenksy"). */
   readonly singleTerms = new Map<string, PhraseTag[]>();
   /** Entity tags each entity tag partly stands for (both directions of `related`). */
@@ -42,7 +43,9 @@ export class PhraseMatcher {
       if (head === '') continue;
       for (const phrase of group) this.add(phrase, { tag: `~${head}` });
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);
+    // Longest first; of equal length, the one that needs more stopwords after it ("give up" before "give").
+    const needs = (p: { follow: (string | undefined)[] }): number => p.follow.filter((f) => f !== undefined).length;
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length || needs(b) - needs(a));
   }
 
   private relate(from: string, to: string): void {
@@ -52,37 +55,54 @@ export class PhraseMatcher {
   }
 
   private add(phrase: string, tag: PhraseTag): void {
-    const seq = terms(phrase);
+    const tokens = tokenize(phrase);
+    const seq = tokens.map((t) => t.term).filter((t) => t !== '');
+    // Only stopwords between or after the terms count ("give up", "hold on to"), not before ("the Sun").
+    const follow = followers(tokens);
     const first = seq[0];
     if (first === undefined) return;
+    const key = (terms: readonly string[], after: readonly (string | undefined)[]): string => terms.map((t, k) => `${t}/${after[k] ?? ''}`).join(' ');
     const list = this.byFirst.get(first) ?? [];
-    if (!list.some((p) => p.tag.tag === tag.tag && p.terms.join(' ') === seq.join(' '))) list.push({ terms: seq, tag });
+    if (!list.some((p) => p.tag.tag === tag.tag && key(p.terms, p.follow) === key(seq, follow))) list.push({ terms: seq, follow, tag });
     this.byFirst.set(first, list);
-    if (seq.length === 1) {
+    if (seq.length === 1 && follow[0] === undefined) {
       const tags = this.singleTerms.get(first) ?? [];
       if (!tags.some((t) => t.tag === tag.tag)) tags.push(tag);
       this.singleTerms.set(first, tags);
     }
   }
 
-  /** Non-overlapping matches, scanning left to right and preferring the longest phrase. */
-  match(seq: readonly string[]): PhraseMatch[] {
+  /**
+   * Non-overlapping matches, scanning left to right and preferring the longest phrase. `follows`
+   * (see analyze.ts `followers`) says which stopword comes after each term: a phrase that needs
+   * one ("give up") matches only where it is there.
+   */
+  match(seq: readonly string[], follows: readonly (string | undefined)[] = []): PhraseMatch[] {
     const found: PhraseMatch[] = [];
+    const fits = (c: { terms: string[]; follow: (string | undefined)[] }, i: number): boolean =>
+      c.terms.every((t, k) => seq[i + k] === t && (c.follow[k] === undefined || follows[i + k] === c.follow[k]));
     for (let i = 0; i < seq.length; ) {
       const candidates = this.byFirst.get(seq[i] ?? '') ?? [];
-      const longest = candidates.find((c) => c.terms.every((t, k) => seq[i + k] === t));
+      const longest = candidates.find((c) => fits(c, i));
       if (!longest) {
         i++;
         continue;
       }
       // The same words can name an entity and belong to a synonym group: keep every tag.
       for (const c of candidates) {
-        if (c.terms.length === longest.terms.length && c.terms.every((t, k) => seq[i + k] === t)) {
-          found.push({ ...c.tag, from: i, to: i + c.terms.length });
-        }
+        if (c.terms.length === longest.terms.length && fits(c, i)) found.push({ ...c.tag, from: i, to: i + c.terms.length });
       }
       i += longest.terms.length;
     }
     return found;
+  }
+
+  /** `match` over a text's words (positions count the words that have a term). */
+  matchText(text: string): PhraseMatch[] {
+    const tokens = tokenize(text);
+    return this.match(
+      tokens.map((t) => t.term).filter((t) => t !== ''),
+      followers(tokens),
+    );
   }
 }

@@ -65,6 +65,21 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * For each word with a term (stopwords left out, as in `terms`), the word right after it when
+ * that one has no term (a stopword or a single letter: "give *up*", "Article *V*"), else
+ * undefined: what tells "give up" from "give", which search terms alone cannot.
+ */
+export function followers(tokens: readonly Token[]): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  tokens.forEach((t, i) => {
+    if (t.term === '') return;
+    const next = tokens[i + 1];
+    out.push(next && next.term === '' ? normalizeWord(next.surface) : undefined);
+  });
+  return out;
+}
+
 /** The search terms of `text`, in order, stopwords removed. */
 export function terms(text: string): string[] {
   return tokenize(text)
