@@ -266,7 +266,10 @@ function hintOf(question: string): { hint: Hint | null; noun?: string } {
     typed('person', /\b(which|what) (person|people|leader|leaders|official|officials|man|woman|minister|president)\b/) ??
     typed('time', /\b(what) (time)\b/);
   if (found) return found;
-  if (/\bhow (many|much|old|long|far|big|large)\b/.test(lower)) return { hint: 'number' };
+  // "How old is…?" asks for an age, which a count ("several", "five regions") does not give.
+  const age = /\bhow (old)\b|\bwhat (age)\b/.exec(lower);
+  if (age) return { hint: 'age', noun: age[1] ?? age[2] ?? '' };
+  if (/\bhow (many|much|long|far|big|large)\b/.test(lower)) return { hint: 'number' };
   const word = /\b(who|whom|whose|where|when|why)\b/.exec(lower)?.[1];
   return { hint: word ? QUESTION_HINTS[word as keyof typeof QUESTION_HINTS] : null };
 }

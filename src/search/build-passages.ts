@@ -9,6 +9,8 @@ const TIME = /\b(year|years|month|months|week|weeks|day|days|today|yesterday|tom
 /** An absolute date: a month, a weekday, a year, a day of the month, or today/yesterday/tomorrow. */
 const DATE = /\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|(?:1[89]|20)\d{2}|\d{1,2}(?:st|nd|rd|th))\b/i;
 const REASON = /\b(because|reason|in exchange|in return|due to|in order to|so that|as a result|aims? to|to retain|for “|for ")/i;
+/** Someone's age: "68-year-old", "aged 68", "68 years old", "at 68". */
+const AGE = /\b(\d{1,3}[- ]years?[- ]old|aged \d{1,3}|age of \d{1,3}|at (the age of )?\d{1,3}\b(?! ?(%|percent|per cent|am|pm|a\.m\.|p\.m\.)))/i;
 const NUMBER_WORDS = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|first|second|third)\b/i;
 
 /**
@@ -91,6 +93,7 @@ function hintsOf(text: string, sentence: SentenceSpan, entityTypes: Set<string>)
   // A quantity, not a number inside a name ("Article 5").
   const quantity = sentence.tokens.some((t, i) => t.pos === 'NUM' && sentence.tokens[i - 1]?.pos !== 'PROPN');
   if (quantity || NUMBER_WORDS.test(text)) hints.push('number');
+  if (AGE.test(text)) hints.push('age');
   if (REASON.test(text)) hints.push('reason');
   return hints;
 }

@@ -146,6 +146,21 @@ describe('words the documents do not use', () => {
   });
 });
 
+describe('answer types', () => {
+  it('answers "how old" only from a sentence that gives an age', () => {
+    const t = tempKnowledge({ 'm.md': doc('Envoy', 'The envoy, aged 68, met several ministers. The envoy arrived in Geneva on Monday.') });
+    try {
+      const engine = Engine.open({ knowledgeDir: t.dir, cacheDir: null });
+      const result = engine.ask('How old is the envoy?');
+      expect(result.status).toBe('answered');
+      if (result.status === 'answered') expect(result.citations[0]?.quote).toContain('aged 68');
+      expect(engine.ask('How old is Geneva?').status).toBe('no_answer');
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
 describe('index snapshot', () => {
   it('is written once, then loaded with the same answers; a content change makes a new one', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'dealdesk-cache-'));

@@ -46,6 +46,8 @@ describe('question analysis', () => {
   it('wants the kind of answer the question word asks for', () => {
     expect(top('How many regions did Russia claim?')).toMatch(/five disputed regions/);
     expect(top('How old is Emmanuel Macron?')).toBe('(not_covered)');
+    // "several European leaders" is a count, not an age.
+    expect(top('How old is Keir Starmer?')).toBe('(not_covered)');
     expect(top('Who confirmed the development?')).toMatch(/^Steve Witkoff/);
   });
 });

@@ -11,7 +11,7 @@ import { evaluate, readEvalSet } from '../../src/eval/evaluate.js';
  */
 const FLOORS = { top1: 0.91, hitAt3: 0.97, offtopicDeclined: 0.94, wronglyDeclinedMax: 0.02, attribution: 0.9 };
 /** The second dev set (no claim labels): paraphrases and slang, far harder. */
-const FLOORS_2 = { top1: 0.8, hitAt3: 0.87, offtopicDeclined: 0.8, wronglyDeclinedMax: 0.09 };
+const FLOORS_2 = { top1: 0.8, hitAt3: 0.87, offtopicDeclined: 0.84, wronglyDeclinedMax: 0.09 };
 
 describe('evaluation set', () => {
   const engine = Engine.open({ knowledgeDir: 'knowledge' });
