@@ -8,7 +8,7 @@ import type { Passage } from '../search/passage.js';
 import { PhraseMatcher } from '../search/phrase-matcher.js';
 import { defaultCacheDir, readSnapshot, snapshotKey, writeSnapshot, type SnapshotContent } from '../search/snapshot.js';
 import { loadIrregularVerbs } from '../text/irregular-verbs.js';
-import { normalizeWord, tokenize, toTerm } from '../text/analyze.js';
+import { followers, normalizeWord, termsOf, tokenize, toTerm } from '../text/analyze.js';
 import { relativesIn } from '../text/thesaurus.js';
 import { loadWordnetDigest } from '../text/wordnet-digest.js';
 import { loadWordVectors, type VectorTable, type WordVectors } from '../text/word-vectors.js';
@@ -172,12 +172,14 @@ export class Engine {
     return engine;
   }
 
+  /** The word vectors, once read (nearness is asked for every candidate sentence). */
+  private vectors: WordVectors | undefined;
   /** Vector rows of each passage's content words, for word-vector nearness (computed on first use). */
   private readonly passageRows = new Map<number, Int32Array>();
 
   /** How near a question word comes to the nearest word of a passage (cosine of word vectors; 0 without). */
   private readonly nearness = (word: string, passage: number): number => {
-    const vectors = wordVectors();
+    const vectors = (this.vectors ??= wordVectors());
     const row = vectors.row(word);
     if (row === undefined) return 0;
     let rows = this.passageRows.get(passage);
@@ -438,12 +440,13 @@ export class Engine {
 
   /** Words of the quote that carry a matched term, or belong to a matched name or synonym. */
   private highlights(quote: string, matchedTerms: Set<string>, tags: Set<string>): Citation['highlights'] {
-    const tokens = tokenize(quote).filter((t) => t.term !== '');
+    const all = tokenize(quote);
+    const tokens = all.filter((t) => t.term !== '');
     const marked = new Set<number>();
     tokens.forEach((t, i) => {
       if (matchedTerms.has(t.term)) marked.add(i);
     });
-    for (const m of this.matcher.matchText(quote)) {
+    for (const m of this.matcher.match(termsOf(all), followers(all))) {
       if (tags.has(m.tag)) for (let i = m.from; i < m.to; i++) marked.add(i);
     }
     return [...marked].sort((a, b) => a - b).flatMap((i) => {

@@ -75,25 +75,18 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
       // Framing words ("what did the article say") count only inside a name or phrase ("Article 5").
       if (QUESTION_FILLERS.has(tokens[at]?.surface.toLowerCase() ?? '')) continue;
       const tags = matcher.singleTerms.get(term);
-      concepts.push(
-        tags
-          ? conceptOf(tokens[at]?.surface ?? term, [...tags.map((t) => ({ term: t.tag, weight: 1 })), { term, weight: INDEX_OPTIONS.literalWeight }], vocabulary)
-          : conceptOf(
-              tokens[at]?.surface ?? term,
-              withSimilar(
-                [
-                  ...decompound(term, tokens[at]?.surface ?? '', vocabulary, matcher).map((t) => ({ term: t, weight: 1 })),
-                  ...relatives(term, tokens[at]?.surface, vocabulary),
-                  ...phrasalRelatives(phrasal.get(tokens[at] as Token), vocabulary),
-                ],
-                tokens[at]?.surface ?? '',
-                vocabulary,
-                isName(tokens, at, question),
-              ),
-              vocabulary,
-              isName(tokens, at, question),
-            ),
-      );
+      const surface = tokens[at]?.surface ?? '';
+      if (tags) {
+        concepts.push(conceptOf(surface || term, [...tags.map((t) => ({ term: t.tag, weight: 1 })), { term, weight: INDEX_OPTIONS.literalWeight }], vocabulary));
+        continue;
+      }
+      const name = isName(tokens, at, question);
+      const own = [
+        ...decompound(term, surface, vocabulary, matcher).map((t) => ({ term: t, weight: 1 })),
+        ...relatives(term, tokens[at]?.surface, vocabulary),
+        ...phrasalRelatives(phrasal.get(tokens[at] as Token), vocabulary),
+      ];
+      concepts.push(conceptOf(surface || term, withSimilar(own, surface, vocabulary, name), vocabulary, name));
     }
   };
   for (let i = 0; i < matches.length; ) {

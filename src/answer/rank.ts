@@ -81,12 +81,12 @@ export function rank(
     n++;
     const credits = concepts.map((c, i) => {
       const exact = credit(c.terms, r.match, paragraph?.match);
-      literal += c.weight * exact;
       const word = words[i];
-      if (!near || word === undefined || exact >= 1) return exact;
-      return Math.max(exact, softCredit(near(word, r.id)));
+      const best = !near || word === undefined || exact >= 1 ? exact : Math.max(exact, softCredit(near(word, r.id)));
+      literal += c.weight * exact;
+      covered += c.weight * best;
+      return best;
     });
-    concepts.forEach((c, i) => (covered += c.weight * (credits[i] as number)));
     const coverage = total > 0 ? (typed * covered) / total : 0;
     const literalCoverage = total > 0 ? (typed * literal) / total : 0;
     const score = (r.score + INDEX_OPTIONS.contextBoost * (paragraph?.score ?? 0)) * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? INDEX_OPTIONS.hintBoost : 1);

@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
-import { followers, terms, tokenize } from '../text/analyze.js';
+import { followers, terms, termsOf, tokenize } from '../text/analyze.js';
 import { CompactIndex, compactData, type CompactIndexData } from './compact-index.js';
 import { INDEX_OPTIONS, miniSearchOptions, paragraphSearchOptions } from './index-options.js';
 import type { IndexedFields, Passage } from './passage.js';
@@ -8,7 +8,7 @@ import type { PhraseMatcher } from './phrase-matcher.js';
 /** Search terms of a text plus the tags of the entities and synonyms it mentions. */
 export function analyzeText(text: string, matcher: PhraseMatcher): { terms: string[]; tags: string[] } {
   const tokens = tokenize(text);
-  const seq = tokens.map((t) => t.term).filter((t) => t !== '');
+  const seq = termsOf(tokens);
   const tags = [...new Set(matcher.match(seq, followers(tokens)).map((m) => m.tag))];
   return { terms: seq, tags };
 }

@@ -1,5 +1,5 @@
 import type { EntitiesFile } from '../knowledge/schemas.js';
-import { followers, terms, tokenize } from '../text/analyze.js';
+import { followers, terms, termsOf, tokenize } from '../text/analyze.js';
 
 /** What a phrase stands for: an entity ("@zelensky") or a synonym group ("~deal"). */
 export interface PhraseTag {
@@ -56,7 +56,7 @@ export class PhraseMatcher {
 
   private add(phrase: string, tag: PhraseTag): void {
     const tokens = tokenize(phrase);
-    const seq = tokens.map((t) => t.term).filter((t) => t !== '');
+    const seq = termsOf(tokens);
     // Only stopwords between or after the terms count ("give up", "hold on to"), not before ("the Sun").
     const follow = followers(tokens);
     const first = seq[0];
@@ -100,9 +100,6 @@ export class PhraseMatcher {
   /** `match` over a text's words (positions count the words that have a term). */
   matchText(text: string): PhraseMatch[] {
     const tokens = tokenize(text);
-    return this.match(
-      tokens.map((t) => t.term).filter((t) => t !== ''),
-      followers(tokens),
-    );
+    return this.match(termsOf(tokens), followers(tokens));
   }
 }

@@ -82,7 +82,10 @@ export function followers(tokens: readonly Token[]): (string | undefined)[] {
 
 /** The search terms of `text`, in order, stopwords removed. */
 export function terms(text: string): string[] {
-  return tokenize(text)
-    .map((t) => t.term)
-    .filter((t) => t !== '');
+  return termsOf(tokenize(text));
+}
+
+/** The search terms of tokenized words, in order, stopwords removed (aligned with `followers`). */
+export function termsOf(tokens: readonly Token[]): string[] {
+  return tokens.map((t) => t.term).filter((t) => t !== '');
 }
