@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { Engine } from '../src/answer/engine.js';
 import { EngineHost, type AnswerEngine, type ReloadResult } from '../src/answer/engine-host.js';
+import { useServingHeap } from '../src/answer/serving-heap.js';
 import { runChat } from '../src/cli/chat.js';
 import { DealdeskError } from '../src/errors.js';
 import { resolveKnowledgeDir } from '../src/knowledge/resolve-knowledge-dir.js';
@@ -156,6 +157,7 @@ function nonEmpty(value: string | undefined): boolean {
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   if (existsSync('.env')) process.loadEnvFile('.env');
+  useServingHeap();
   start().then(
     (code) => {
       process.exitCode = code;

@@ -5,6 +5,7 @@
  * reloads this shard's index and, through the manager, every other shard's.
  */
 import { EngineHost } from '../../src/answer/engine-host.js';
+import { useServingHeap } from '../../src/answer/serving-heap.js';
 import { DealdeskError } from '../../src/errors.js';
 import { resolveKnowledgeDir } from '../../src/knowledge/resolve-knowledge-dir.js';
 import { defaultCacheDir } from '../../src/search/snapshot.js';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   process.once('disconnect', shutdown);
 }
 
+useServingHeap();
 main().catch((error: unknown) => {
   const message = error instanceof DealdeskError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`dealdesk (discord shard ${process.env['SHARDS'] ?? '?'}): ${message}\n`);

@@ -7,6 +7,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Engine } from '../answer/engine.js';
+import { useServingHeap } from '../answer/serving-heap.js';
 import { DealdeskError } from '../errors.js';
 import { gapSettings } from '../gaps/data-dir.js';
 import { inspectKnowledge } from '../knowledge/load-knowledge.js';
@@ -141,6 +142,7 @@ function check(knowledgeDir: string): number {
 
 // Run when executed directly (not when imported by tests).
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  useServingHeap();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

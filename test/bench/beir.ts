@@ -9,6 +9,7 @@ import { DEFAULT_DATASET, readBeirDataset } from './beir-dataset.js';
 import { BeirReportSchema } from './report-schemas.js';
 import { runBeir, type BeirReport } from './run-beir.js';
 import { round } from './stats.js';
+import { useServingHeap } from '../../src/answer/serving-heap.js';
 
 /** Published BM25 (Pyserini flat) on SciFact test, and the target. */
 const SCIFACT_BM25_NDCG10 = 0.6789;
@@ -63,6 +64,8 @@ function formatReport(r: BeirReport, runFile: string | undefined): string {
   return lines.join('\n');
 }
 
+// The engine runs as the bot runs it (answer/serving-heap.ts).
+useServingHeap();
 try {
   main();
 } catch (error) {

@@ -13,6 +13,7 @@ import { readBeirDataset, DEFAULT_DATASET } from './beir-dataset.js';
 import { defaultMiniSearch } from './default-minisearch.js';
 import { tempFolder, writeKnowledgeFolder } from './knowledge-folder.js';
 import { latency, round, timed, type Latency } from './stats.js';
+import { useServingHeap } from '../../src/answer/serving-heap.js';
 
 const { values } = parseArgs({ options: { dataset: { type: 'string', default: DEFAULT_DATASET }, json: { type: 'boolean', default: false }, sentences: { type: 'string', default: '10000' } } });
 const log = (m: string): void => void process.stderr.write(`${m}\n`);
@@ -45,6 +46,8 @@ const target = Number(values.sentences);
 const dataset = readBeirDataset(values.dataset, 'test');
 const folder = tempFolder('bench');
 const cache = tempFolder('bench-cache');
+// The engine runs as the bot runs it (answer/serving-heap.ts).
+useServingHeap();
 try {
   // About 9–10 sentences per abstract: take enough abstracts, then count exactly after indexing.
   writeKnowledgeFolder(join(folder.dir), dataset.corpus.slice(0, Math.ceil(target / 9)));
