@@ -9,7 +9,8 @@ import type { PhraseMatcher } from './phrase-matcher.js';
 export function analyzeText(text: string, matcher: PhraseMatcher): { terms: string[]; tags: string[] } {
   const tokens = tokenize(text);
   const seq = termsOf(tokens);
-  const tags = [...new Set(matcher.match(seq, followers(tokens)).map((m) => m.tag))];
+  const follows = followers(tokens);
+  const tags = [...new Set(matcher.match(seq, follows).flatMap((m) => [m, ...matcher.parts(seq, follows, m)]).map((m) => m.tag))];
   return { terms: seq, tags };
 }
 

@@ -97,6 +97,25 @@ export class PhraseMatcher {
     return found;
   }
 
+  /**
+   * The synonym groups a matched synonym phrase is made of: the `~` matches strictly inside its
+   * span ("sanctions relief" holds "sanctions" ~ penalties and "relief" ~ easing), so that a text
+   * indexed under the phrase is also found by the same idea in other words ("ease penalties").
+   * Nothing for entities: a name's words do not stand for its meaning ("French President").
+   */
+  parts(seq: readonly string[], follows: readonly (string | undefined)[], whole: PhraseMatch): PhraseMatch[] {
+    if (!whole.tag.startsWith('~') || whole.to - whole.from < 2) return [];
+    const found: PhraseMatch[] = [];
+    for (let i = whole.from; i < whole.to; i++) {
+      for (const c of this.byFirst.get(seq[i] ?? '') ?? []) {
+        const to = i + c.terms.length;
+        if (!c.tag.tag.startsWith('~') || to > whole.to || (i === whole.from && to === whole.to)) continue;
+        if (c.terms.every((t, k) => seq[i + k] === t && (c.follow[k] === undefined || follows[i + k] === c.follow[k]))) found.push({ ...c.tag, from: i, to });
+      }
+    }
+    return found;
+  }
+
   /** `match` over a text's words (positions count the words that have a term). */
   matchText(text: string): PhraseMatch[] {
     const tokens = tokenize(text);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EntitiesFileSchema } from '../../src/knowledge/schemas.js';
+import { analyzeText } from '../../src/search/build-index.js';
 import { PhraseMatcher } from '../../src/search/phrase-matcher.js';
+import { followers, termsOf, tokenize } from '../../src/text/analyze.js';
 
 const matcher = new PhraseMatcher(
   EntitiesFileSchema.parse({
@@ -38,5 +40,32 @@ describe('PhraseMatcher', () => {
     expect(tags('the Sun reported')).toEqual(['@sun']);
     expect(matcher.singleTerms.has('give')).toBe(false);
     expect(matcher.singleTerms.has('paus')).toBe(true); // the term of "pause"
+  });
+
+  it('finds the synonym groups a synonym phrase is made of, but not the words of a name', () => {
+    const parts = new PhraseMatcher(
+      EntitiesFileSchema.parse({
+        entities: [
+          { id: 'macron', name: 'Emmanuel Macron', aliases: ['French President'], type: 'person' },
+          { id: 'france', name: 'France', aliases: ['French'], type: 'place' },
+        ],
+        synonyms: [
+          ['sanctions relief', 'easing of sanctions'],
+          ['sanctions', 'penalties'],
+          ['relief', 'easing'],
+        ],
+      }),
+    );
+    const partsOf = (text: string): string[][] => {
+      const tokens = tokenize(text);
+      const seq = termsOf(tokens);
+      return parts.match(seq, followers(tokens)).map((m) => parts.parts(seq, followers(tokens), m).map((p) => p.tag));
+    };
+    expect(partsOf('gradual sanctions relief')).toEqual([['~sanction', '~relief']]);
+    expect(partsOf('an easing of sanctions')).toEqual([['~relief', '~sanction']]);
+    expect(partsOf('French President Emmanuel Macron')).toEqual([[], []]);
+    expect(partsOf('new sanctions')).toEqual([[]]);
+    // The index holds the phrase and its parts, so "ease penalties" finds "sanctions relief".
+    expect(analyzeText('gradual sanctions relief if Russia complies', parts).tags).toEqual(['~sanction_relief', '~sanction', '~relief']);
   });
 });
