@@ -69,4 +69,9 @@ describe('question intents', () => {
   it('treats chat filler as no content', () => {
     expect(e.ask('hi pls thx')).toMatchObject({ status: 'no_answer', reason: 'no_content' });
   });
+  it('reads "else", "still", "besides" as framing, not as words a sentence must hold', () => {
+    expect(e.ask('what else did witkoff say')).toMatchObject({ status: 'answered' });
+    expect(e.ask('anything still unresolved besides security?').citations[0]?.quote).toMatch(/nearly all other critical issues/);
+    expect(e.ask('who else is flying in with zelenskyy')).toMatchObject({ status: 'answered' });
+  });
 });
