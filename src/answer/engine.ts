@@ -94,6 +94,7 @@ export class Engine {
       },
       related: new Map(Object.entries(data.related)),
       english: new Map(Object.entries(data.english)),
+      concrete: new Set(data.concrete),
       irregular: new Map(Object.entries(data.irregular).map(([form, lemma]) => [form, toTerm(lemma)])),
       irregularLemma: new Map(Object.entries(data.irregular)),
       // The word vectors are read the first time a question has an English word the index lacks.
@@ -163,6 +164,7 @@ export class Engine {
         vocabulary,
         related: Object.fromEntries(related),
         english: wordnet.counts,
+        concrete: wordnet.concrete,
         irregular: loadIrregularVerbs(),
         suggestions: [],
       },

@@ -1,7 +1,7 @@
 import type SearchableMap from 'minisearch/SearchableMap';
 import { followers, normalizeWord, tokenize, toTerm, type Token } from '../text/analyze.js';
 import { informativeness } from '../text/word-frequency.js';
-import { PARTICLES, phrasalKey } from '../text/thesaurus.js';
+import { nounForms, PARTICLES, phrasalKey } from '../text/thesaurus.js';
 import { QUESTION_FILLERS, QUESTION_HINTS, SUMMARY_WORDS } from '../text/stopwords.js';
 import { INDEX_OPTIONS } from '../search/index-options.js';
 import type { Hint } from '../search/passage.js';
@@ -37,6 +37,8 @@ export interface Vocabulary {
   related: ReadonlyMap<string, readonly string[]>;
   /** General-English counts of terms (see text/word-frequency.ts). */
   english: ReadonlyMap<string, number>;
+  /** Nouns whose commonest sense is a concrete thing (text/thesaurus.ts readConcreteNouns). */
+  concrete: ReadonlySet<string>;
   /** Irregular verb forms → term of the base verb (see text/irregular-verbs.ts). */
   irregular: ReadonlyMap<string, string>;
   /** Irregular verb forms → the base verb itself ("gave" → "give"). */
@@ -109,7 +111,7 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   // "which city …": the noun asks for the answer's kind, unless it is all the question names.
   const others = noun === undefined ? concepts : concepts.filter((c) => c.label.toLowerCase() !== noun);
   const content = others.length > 0 ? others : concepts;
-  return { concepts: focus(dedupe(content), question), hint, summary };
+  return { concepts: focus(dedupe(content), question, vocabulary), hint, summary };
 }
 
 /** Relatives of a phrasal verb ("step_up" → "intensifi"), as weaker alternatives. */
@@ -228,13 +230,37 @@ function known(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher, las
  * In a question about who did something ("Who confirmed that Putin approved the deal?") the verb
  * right after "who" names the act whose agent is asked for: it weighs more than the rest.
  */
-function focus(concepts: Concept[], question: string): Concept[] {
+function focus(concepts: Concept[], question: string, vocabulary: Vocabulary): Concept[] {
   const verb = /^\W*who\s+([\p{L}'’-]+)/iu.exec(question)?.[1]?.toLowerCase();
-  if (!verb || AUXILIARIES.has(verb)) return concepts;
-  return concepts.map((c) => (c.label.toLowerCase() === verb ? { ...c, weight: c.weight * INDEX_OPTIONS.focusWeight } : c));
+  const attribute = askedAttribute(question);
+  const asked = verb && !AUXILIARIES.has(verb) ? verb : attribute && nounForms(attribute).some((w) => vocabulary.concrete.has(w)) ? attribute : undefined;
+  if (!asked) return concepts;
+  return concepts.map((c) => (c.label.toLowerCase() === asked ? { ...c, weight: c.weight * INDEX_OPTIONS.focusWeight } : c));
+}
+
+/**
+ * The thing a what/which question asks for about something else: "what is the *population* of
+ * Donetsk", "what is Starmer's *party*". When it is a concrete thing (a WordNet noun of people,
+ * groups, places, possessions, artifacts…), a sentence that names Donetsk without its population
+ * does not answer the question, so the noun weighs more than the rest; an abstract one ("what is
+ * Starmer's *role*") is often answered without the word ("Starmer will stand alongside…").
+ */
+function askedAttribute(question: string): string | undefined {
+  const q = question.toLowerCase().replace(/’/g, "'");
+  for (const pattern of ASKED_ATTRIBUTE) {
+    const noun = pattern.exec(q)?.[1];
+    if (noun) return noun;
+  }
+  return undefined;
 }
 
 const AUXILIARIES = new Set('is are was were will would did does do has have had can could should might may must shall'.split(' '));
+const AUX = `(?:${[...AUXILIARIES].join('|')})`;
+/** "what is the N of…", "what is X's N" (see askedAttribute). */
+const ASKED_ATTRIBUTE = [
+  new RegExp(`^\\W*(?:what|which)(?:'s|\\s+${AUX})?\\s+(?:the\\s+)?([\\p{L}-]+)\\s+of\\b`, 'u'),
+  new RegExp(`^\\W*what(?:'s|\\s+${AUX})\\s+[\\p{L}\\s-]+'s?\\s+([\\p{L}-]+)\\W*$`, 'u'),
+];
 
 function dedupe(concepts: Concept[]): Concept[] {
   const seen = new Set<string>();

@@ -34,6 +34,8 @@ export interface SnapshotContent {
   suggestions: string[];
   related: Record<string, string[]>;
   english: Record<string, number>;
+  /** Nouns whose commonest sense is a concrete thing (text/thesaurus.ts readConcreteNouns). */
+  concrete: string[];
   irregular: Record<string, string>;
   sentences: CompactIndexData;
   paragraphs: CompactIndexData;
@@ -56,6 +58,7 @@ const HeadSchema = z.object({
   suggestions: z.array(z.string()),
   related: z.record(z.string(), z.array(z.string())),
   english: z.record(z.string(), z.number()),
+  concrete: z.array(z.string()),
   irregular: z.record(z.string(), z.string()),
   /** Claim sources and entity tags of the passages, each once; columns refer to them by number. */
   strings: z.array(z.string()),
@@ -239,6 +242,7 @@ function encode(s: SnapshotContent): Buffer {
     suggestions: s.suggestions,
     related: s.related,
     english: s.english,
+    concrete: s.concrete,
     irregular: s.irregular,
     strings: [...strings.keys()],
     passageCount: n,
@@ -382,6 +386,7 @@ function decode(file: FileReader, key: string): SnapshotContent | undefined {
     suggestions: head.suggestions,
     related: head.related,
     english: head.english,
+    concrete: head.concrete,
     irregular: head.irregular,
     sentences,
     paragraphs,

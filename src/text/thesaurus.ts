@@ -126,6 +126,61 @@ function readSynset(
   }
 }
 
+/**
+ * WordNet's lexicographer files of concrete things: animals, artifacts, body, food, groups,
+ * locations, objects, people, plants, possessions, substances. Attributes, acts, states,
+ * cognition and communication ("role", "aim", "status", "name") are abstract.
+ */
+const CONCRETE_FILES = new Set(['05', '06', '08', '13', '14', '15', '17', '18', '20', '21', '27']);
+
+/**
+ * The one-word nouns whose commonest sense is a concrete thing ("population", "wife", "party",
+ * "capital"), lower-case, from WordNet's index and data files. A question that asks for such a
+ * thing of something else ("what is the population of Donetsk") is answered only by a sentence
+ * that names it; an abstract one ("what is Starmer's role") is often answered without the word.
+ * Words, not terms: stems mix nouns of both kinds ("popul": population, populism).
+ */
+export function readConcreteNouns(): string[] {
+  const dict = wordnetDir();
+  const file = new Map<string, string>();
+  for (const line of readFileSync(join(dict, 'data.noun'), 'latin1').split('\n')) {
+    if (line.startsWith(' ') || line === '') continue;
+    const [offset, lexFile] = line.split(' ');
+    if (offset && lexFile) file.set(offset, lexFile);
+  }
+  const concrete: string[] = [];
+  for (const line of readFileSync(join(dict, 'index.noun'), 'latin1').split('\n')) {
+    if (line.startsWith(' ') || line === '') continue;
+    const parts = line.trim().split(' ');
+    const lemma = parts[0] ?? '';
+    // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
+    const commonest = parts[4 + Number(parts[3]) + 2] ?? '';
+    if (/^[a-z][a-z-]*$/.test(lemma) && CONCRETE_FILES.has(file.get(commonest) ?? '')) concrete.push(lemma);
+  }
+  return concrete.sort();
+}
+
+/**
+ * The singular forms a plural noun may have, by WordNet's own suffix rules (morphy), the word
+ * itself first: "parties" → party, "wives" → wive (not a noun), "cities" → city.
+ */
+export function nounForms(word: string): string[] {
+  const forms = [word];
+  for (const [suffix, base] of NOUN_SUFFIXES) if (word.endsWith(suffix) && word.length > suffix.length + 1) forms.push(word.slice(0, -suffix.length) + base);
+  return forms;
+}
+
+const NOUN_SUFFIXES: readonly (readonly [string, string])[] = [
+  ['s', ''],
+  ['ses', 's'],
+  ['xes', 'x'],
+  ['zes', 'z'],
+  ['ches', 'ch'],
+  ['shes', 'sh'],
+  ['men', 'man'],
+  ['ies', 'y'],
+];
+
 /** Keeps the relatives that occur in `vocabulary` (the terms of one index). */
 export function relativesIn(relations: ReadonlyMap<string, readonly string[]>, vocabulary: ReadonlySet<string>): Map<string, string[]> {
   const kept = new Map<string, string[]>();

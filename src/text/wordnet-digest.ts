@@ -1,18 +1,20 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readWordnetRelations, wordnetVersion } from './thesaurus.js';
+import { readConcreteNouns, readWordnetRelations, wordnetVersion } from './thesaurus.js';
 import { wordnetTermCounts } from './word-frequency.js';
 
-/** What the engine takes from WordNet, for every English word: relatives and general counts. */
+/** What the engine takes from WordNet, for every English word: relatives, general counts, concrete nouns. */
 export const WordnetDigestSchema = z.object({
   version: z.string(),
   related: z.record(z.string(), z.array(z.string())),
   counts: z.record(z.string(), z.number()),
+  /** Nouns whose commonest sense is a concrete thing (see thesaurus.ts readConcreteNouns). */
+  concrete: z.array(z.string()),
 });
 export type WordnetDigest = z.infer<typeof WordnetDigestSchema>;
 
-const DIGEST_FORMAT = 2;
+const DIGEST_FORMAT = 4;
 const memo = new Map<string, WordnetDigest>();
 
 /**
@@ -39,6 +41,7 @@ export function loadWordnetDigest(cacheDir: string | null, senses: number): Word
       version,
       related: Object.fromEntries(readWordnetRelations({ senses })),
       counts: Object.fromEntries(wordnetTermCounts()),
+      concrete: readConcreteNouns(),
     };
     if (path && cacheDir !== null) {
       try {

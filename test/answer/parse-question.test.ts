@@ -69,6 +69,13 @@ describe('question intents', () => {
   it('treats chat filler as no content', () => {
     expect(e.ask('hi pls thx')).toMatchObject({ status: 'no_answer', reason: 'no_content' });
   });
+  it('weighs the concrete thing a question asks for of something else ("the population of Donetsk")', () => {
+    expect(e.ask("what's the population of donetsk")).toMatchObject({ status: 'no_answer' });
+    expect(e.ask('What is the capital of Ukraine?')).toMatchObject({ status: 'no_answer' });
+    // An abstract one is often answered without its word.
+    expect(e.ask("what's Starmer's role").citations[0]?.quote).toMatch(/Starmer/);
+    expect(e.ask("what's the name of trump's envoy").citations[0]?.quote).toMatch(/Steve Witkoff/);
+  });
   it('reads "else", "still", "besides" as framing, not as words a sentence must hold', () => {
     expect(e.ask('what else did witkoff say')).toMatchObject({ status: 'answered' });
     expect(e.ask('anything still unresolved besides security?').citations[0]?.quote).toMatch(/nearly all other critical issues/);
