@@ -101,7 +101,10 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
     const tags = same.map((m) => m.tag);
     const { weight, credit } = INDEX_OPTIONS.relatedEntity;
     const related = [...new Set(tags.flatMap((t) => matcher.relatedTags.get(t) ?? []))].filter((t) => !tags.includes(t)).map((term) => ({ term, weight, credit }));
-    concepts.push(conceptOf(label, [...tags.map((term) => ({ term, weight: 1 })), ...literal, ...related], vocabulary));
+    // A phrase of several words ("give up", "hold on to", "sticking points") says as much as the
+    // one-word ways of saying it ("pause", "retain", "issues"), not as little as its head word.
+    const members = first.words > 1 ? tags.flatMap((t) => (t.startsWith('~') ? matcher.membersOf(t) : [])) : [];
+    concepts.push(conceptOf(label, [...tags.map((term) => ({ term, weight: 1 })), ...literal, ...related], vocabulary, false, members));
     at = first.to;
     i += same.length;
   }
@@ -154,16 +157,17 @@ function relatives(term: string, surface: string | undefined, vocabulary: Vocabu
  * A concept weighs what its words tell about the question: how informative they are in general
  * English (names and rare words most, "still", "come", "time" least) times how specific they are
  * in this knowledge base (IDF: "Ukraine", in most sentences, tells little here). Both factors are
- * scaled to 0..1. The question's own words decide, not the relatives added for them.
+ * scaled to 0..1. The question's own words decide, not the relatives added for them; a phrase
+ * is as informative as the most informative one-word `members` of its synonym group.
  */
-function conceptOf(label: string, terms: Concept['terms'], vocabulary: Vocabulary, name = false): Concept {
+function conceptOf(label: string, terms: Concept['terms'], vocabulary: Vocabulary, name = false, members: readonly string[] = []): Concept {
   const cap = INDEX_OPTIONS.englishCap;
   const maxIdf = idf(0, vocabulary.size);
   const own = terms.filter((t) => t.credit === undefined);
   const english = (t: { term: string }): number =>
     t.term.startsWith('@') ? 1 : informativeness(vocabulary.english.get(t.term) ?? 0, cap) / informativeness(0, cap);
   const literal = own.filter((t) => !/^[@~]/.test(t.term));
-  const general = name || own.some((t) => t.term.startsWith('@')) ? 1 : Math.max(0, ...literal.map(english));
+  const general = name || own.some((t) => t.term.startsWith('@')) ? 1 : Math.max(0, ...literal.map(english), ...members.map((term) => english({ term })));
   const specific = Math.max(0, ...own.map((t) => idf(vocabulary.df.get(t.term) ?? 0, vocabulary.size) / maxIdf));
   return { label, terms, weight: Math.max(0.01, general * specific), ...(name ? { name } : {}) };
 }

@@ -12,6 +12,8 @@ export interface PhraseMatch extends PhraseTag {
   /** Index range [from, to) in the term sequence. */
   from: number;
   to: number;
+  /** Words the phrase has (its terms and the stopwords it needs: "give up" has 2, "pause" 1). */
+  words: number;
 }
 
 /**
@@ -46,6 +48,16 @@ export class PhraseMatcher {
     // Longest first; of equal length, the one that needs more stopwords after it ("give up" before "give").
     const needs = (p: { follow: (string | undefined)[] }): number => p.follow.filter((f) => f !== undefined).length;
     for (const list of this.byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length || needs(b) - needs(a));
+  }
+
+  private members: Map<string, string[]> | undefined;
+  /** The terms of a synonym group's one-word phrases ("~halt": halt, paus), built on first use. */
+  membersOf(tag: string): readonly string[] {
+    if (!this.members) {
+      this.members = new Map();
+      for (const [term, tags] of this.singleTerms) for (const t of tags) if (t.tag.startsWith('~')) this.members.set(t.tag, [...(this.members.get(t.tag) ?? []), term]);
+    }
+    return this.members.get(tag) ?? [];
   }
 
   private relate(from: string, to: string): void {
@@ -90,7 +102,7 @@ export class PhraseMatcher {
       }
       // The same words can name an entity and belong to a synonym group: keep every tag.
       for (const c of candidates) {
-        if (c.terms.length === longest.terms.length && fits(c, i)) found.push({ ...c.tag, from: i, to: i + c.terms.length });
+        if (c.terms.length === longest.terms.length && fits(c, i)) found.push({ ...c.tag, from: i, to: i + c.terms.length, words: wordsOf(c) });
       }
       i += longest.terms.length;
     }
@@ -110,7 +122,7 @@ export class PhraseMatcher {
       for (const c of this.byFirst.get(seq[i] ?? '') ?? []) {
         const to = i + c.terms.length;
         if (!c.tag.tag.startsWith('~') || to > whole.to || (i === whole.from && to === whole.to)) continue;
-        if (c.terms.every((t, k) => seq[i + k] === t && (c.follow[k] === undefined || follows[i + k] === c.follow[k]))) found.push({ ...c.tag, from: i, to });
+        if (c.terms.every((t, k) => seq[i + k] === t && (c.follow[k] === undefined || follows[i + k] === c.follow[k]))) found.push({ ...c.tag, from: i, to, words: wordsOf(c) });
       }
     }
     return found;
@@ -121,4 +133,9 @@ export class PhraseMatcher {
     const tokens = tokenize(text);
     return this.match(termsOf(tokens), followers(tokens));
   }
+}
+
+/** Terms plus the stopwords that must follow them. */
+function wordsOf(phrase: { terms: readonly string[]; follow: readonly (string | undefined)[] }): number {
+  return phrase.terms.length + phrase.follow.filter((f) => f !== undefined).length;
 }

@@ -69,6 +69,9 @@ describe('question intents', () => {
   it('treats chat filler as no content', () => {
     expect(e.ask('hi pls thx')).toMatchObject({ status: 'no_answer', reason: 'no_content' });
   });
+  it('weighs a phrase ("hold on to") as its one-word synonyms ("retain"), not as its head word ("hold")', () => {
+    expect(top('what would russia hold on to')).toMatch(/territorial exchange to retain Donetsk/);
+  });
   it('weighs the concrete thing a question asks for of something else ("the population of Donetsk")', () => {
     expect(e.ask("what's the population of donetsk")).toMatchObject({ status: 'no_answer' });
     expect(e.ask('What is the capital of Ukraine?')).toMatchObject({ status: 'no_answer' });

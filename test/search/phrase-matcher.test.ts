@@ -25,6 +25,8 @@ describe('PhraseMatcher', () => {
     // "give up" searches as the term "give": without "up", "give" is not a halt.
     expect(tags('Will Ukraine give up its NATO bid?')).toEqual(['~halt']);
     expect(tags('What will Ukraine give in return?')).toEqual([]);
+    expect(matcher.matchText('Will Ukraine give up its NATO bid?').map((m) => m.words)).toEqual([2]);
+    expect(matcher.membersOf('~halt')).toEqual(['halt', 'paus']);
     // "Article V": the "V" is dropped as a single letter; "the article says" is not Article 5.
     expect(tags('protection like Article V')).toEqual(['~articl_5']);
     expect(tags('what does the article say')).toEqual([]);
