@@ -176,23 +176,48 @@ export class Engine {
 
   /** The word vectors, once read (nearness is asked for every candidate sentence). */
   private vectors: WordVectors | undefined;
-  /** Vector rows of each passage's content words, for word-vector nearness (computed on first use). */
-  private readonly passageRows = new Map<number, Int32Array>();
+  /**
+   * What re-ranking reads of a candidate passage beyond the index, computed the first time it is
+   * a candidate (one tokenization): the vector rows of its content words (word-vector nearness)
+   * and the word positions of its terms and tags (term proximity). Bounded on large knowledge bases.
+   */
+  private readonly passageFacts = new Map<number, { where: Map<string, number[]>; rows?: Int32Array }>();
+  private facts(passage: number): { where: Map<string, number[]>; rows?: Int32Array } {
+    let facts = this.passageFacts.get(passage);
+    if (!facts) {
+      const tokens = tokenize(this.passages[passage]?.text ?? '');
+      const seq = termsOf(tokens);
+      const follows = followers(tokens);
+      const where = new Map<string, number[]>();
+      const add = (key: string, at: number): void => {
+        const list = where.get(key);
+        if (list) list.push(at);
+        else where.set(key, [at]);
+      };
+      seq.forEach((term, at) => add(term, at));
+      for (const m of this.matcher.match(seq, follows)) for (const x of [m, ...this.matcher.parts(seq, follows, m)]) for (let at = x.from; at < x.to; at++) add(x.tag, at);
+      if (this.passageFacts.size >= 50_000) this.passageFacts.clear();
+      facts = { where };
+      this.passageFacts.set(passage, facts);
+    }
+    return facts;
+  }
 
   /** How near a question word comes to the nearest word of a passage (cosine of word vectors; 0 without). */
   private readonly nearness = (word: string, passage: number): number => {
     const vectors = (this.vectors ??= wordVectors());
     const row = vectors.row(word);
     if (row === undefined) return 0;
-    let rows = this.passageRows.get(passage);
-    if (!rows) {
+    const facts = this.facts(passage);
+    if (!facts.rows) {
       const words = new Set(tokenize(this.passages[passage]?.text ?? '').filter((t) => t.term !== '').map((t) => normalizeWord(t.surface)));
-      rows = Int32Array.from([...words].flatMap((w) => vectors.row(w) ?? []));
-      if (this.passageRows.size >= 50_000) this.passageRows.clear(); // bounded on large knowledge bases
-      this.passageRows.set(passage, rows);
+      facts.rows = Int32Array.from([...words].flatMap((w) => vectors.row(w) ?? []));
     }
-    return vectors.best(row, rows);
+    return vectors.best(row, facts.rows);
   };
+
+  /** Word positions of each term and tag of a passage (as indexed), for term proximity. */
+  private readonly positions = (passage: number): ReadonlyMap<string, readonly number[]> => this.facts(passage).where;
 
   /**
    * Reads the word vectors now (from their digest: milliseconds; building the digest on a new
@@ -231,7 +256,7 @@ export class Engine {
     if (parsed.summary) return this.leads(question, options.limit ?? INDEX_OPTIONS.maxCitations);
     if (parsed.concepts.length === 0) return this.decline(question, 'no_content');
     const extra: Concept[] = options.previous ? parseQuestion(sanitizeQuestion(options.previous).slice(0, INDEX_OPTIONS.maxQuestionLength), this.matcher, this.vocabulary).concepts : [];
-    const ranked = rank(this.indexes, this.passages, parsed, extra, this.published, INDEX_OPTIONS.rerankDepth, this.nearness);
+    const ranked = rank(this.indexes, this.passages, parsed, extra, this.published, INDEX_OPTIONS.rerankDepth, this.nearness, this.positions);
     // Only a sentence that covers the question may lead the answer: the best-ranked of the top
     // few that does; none → decline.
     const lead = ranked.slice(0, INDEX_OPTIONS.declineDepth).find((r) => r.coverage > INDEX_OPTIONS.minCoverage && r.literalCoverage >= INDEX_OPTIONS.minLiteralCoverage);

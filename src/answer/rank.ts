@@ -43,6 +43,8 @@ export function rank(
   depth: number = INDEX_OPTIONS.rerankDepth,
   /** Similarity (0..1) of a question word to the nearest word of a passage (word vectors). */
   nearness?: (word: string, passage: number) => number,
+  /** Where each term and tag of a passage stands in it (word positions), for term proximity. */
+  positions?: (passage: number) => ReadonlyMap<string, readonly number[]>,
 ): Ranked[] {
   const { query, paragraphQuery } = searchTerms(question, extra);
   if (query.length === 0) return [];
@@ -78,6 +80,7 @@ export function rank(
     let covered = 0;
     let literal = 0;
     const near = nearness && n < INDEX_OPTIONS.similar.depth ? nearness : undefined;
+    const close = positions && n < INDEX_OPTIONS.proximity.depth ? positions : undefined;
     n++;
     const credits = concepts.map((c, i) => {
       const exact = credit(c.terms, r.match, paragraph?.match);
@@ -89,7 +92,8 @@ export function rank(
     });
     const coverage = total > 0 ? (typed * covered) / total : 0;
     const literalCoverage = total > 0 ? (typed * literal) / total : 0;
-    const score = (r.score + INDEX_OPTIONS.contextBoost * (paragraph?.score ?? 0)) * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? INDEX_OPTIONS.hintBoost : 1);
+    const together = close ? proximity(concepts, credits, close(r.id)) : 0;
+    const score = (r.score + INDEX_OPTIONS.contextBoost * (paragraph?.score ?? 0)) * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? INDEX_OPTIONS.hintBoost : 1) * (1 + INDEX_OPTIONS.proximity.weight * together);
     const matchedTerms: string[] = [];
     for (const [term, fields] of Object.entries(r.match)) if (!/^[@~]/.test(term) && fields.includes('text')) matchedTerms.push(term);
     ranked.push({ passage: r.id, score, coverage, literalCoverage, credits, matchedTerms });
@@ -139,6 +143,31 @@ function holdsAnswerType(passage: Passage, hint: ParsedQuestion['hint'], named: 
 /** The names and words the question itself states (not alternatives). */
 function namedIn(question: ParsedQuestion): Set<string> {
   return new Set(question.concepts.flatMap((c) => c.terms.filter((t) => t.weight === 1).map((t) => t.term)));
+}
+
+/**
+ * Term proximity: how close together a sentence states the question's concepts ("intensifying
+ * attacks" says "stepped up its attacks"; "pressure intensifies … drone strikes" less so). For each
+ * pair of concepts the sentence covers, 1 / the word distance of their nearest occurrences (1 when
+ * adjacent), weighted by the product of the two concepts' weights; 0..1.
+ */
+function proximity(concepts: readonly { weight: number; terms: readonly { term: string }[] }[], credits: readonly number[], where: ReadonlyMap<string, readonly number[]>): number {
+  const at = concepts.map((c, i) => ((credits[i] ?? 0) > 0 ? c.terms.flatMap((t) => where.get(t.term) ?? []) : []));
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < at.length; i++) {
+    for (let j = i + 1; j < at.length; j++) {
+      const a = at[i] ?? [];
+      const b = at[j] ?? [];
+      if (a.length === 0 || b.length === 0) continue;
+      const w = (concepts[i]?.weight ?? 0) * (concepts[j]?.weight ?? 0);
+      let d = Infinity;
+      for (const p of a) for (const q of b) d = Math.min(d, Math.abs(p - q));
+      total += w;
+      sum += w / Math.max(1, d);
+    }
+  }
+  return total > 0 ? sum / total : 0;
 }
 
 /** Coverage credit for a question word said in other words: none up to `min`, then rising to `credit` at similarity 1. */

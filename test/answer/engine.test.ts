@@ -161,6 +161,22 @@ describe('answer types', () => {
   });
 });
 
+describe('term proximity', () => {
+  it('ranks first the sentence that states the question’s words together', () => {
+    // The same words, the same length, the same paragraph: only their order differs, and the
+    // earlier sentence wins ties, so the later one comes first only by proximity.
+    const t = tempKnowledge({ 'p.md': doc('Markets', 'Fuel prices rose in the north, and grain talks stalled in the south. Grain prices rose in the north, and fuel talks stalled in the south.\n\nThe envoy arrived in Geneva on Monday. Officials met the press.') });
+    try {
+      const engine = Engine.open({ knowledgeDir: t.dir, cacheDir: null });
+      const result = engine.ask('Did grain prices rise?');
+      expect(result.status).toBe('answered');
+      if (result.status === 'answered') expect(result.citations[0]?.quote).toMatch(/^Grain prices rose/);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
 describe('index snapshot', () => {
   it('is written once, then loaded with the same answers; a content change makes a new one', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'dealdesk-cache-'));
