@@ -9,9 +9,9 @@ import { evaluate, readEvalSet } from '../../src/eval/evaluate.js';
  * change that makes answers worse fails here. Raise them as the engine improves; never lower
  * them to make a change pass.
  */
-const FLOORS = { top1: 0.91, hitAt3: 0.97, offtopicDeclined: 0.94, wronglyDeclinedMax: 0.02, attribution: 0.9 };
+const FLOORS = { top1: 0.93, hitAt3: 0.97, offtopicDeclined: 0.94, wronglyDeclinedMax: 0.02, attribution: 0.9 };
 /** The second dev set (no claim labels): paraphrases and slang, far harder. */
-const FLOORS_2 = { top1: 0.8, hitAt3: 0.87, offtopicDeclined: 0.84, wronglyDeclinedMax: 0.09 };
+const FLOORS_2 = { top1: 0.84, hitAt3: 0.93, offtopicDeclined: 0.88, wronglyDeclinedMax: 0.05 };
 
 describe('evaluation set', () => {
   const engine = Engine.open({ knowledgeDir: 'knowledge' });
