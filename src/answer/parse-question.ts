@@ -17,6 +17,8 @@ export interface Concept {
   weight: number;
   /** A capitalised name of the question ("Super Bowl"): only its own words cover it. */
   name?: boolean;
+  /** The concrete thing the question asks for of something else ("the *population* of Donetsk"): an answer must state it. */
+  asked?: boolean;
 }
 
 export interface ParsedQuestion {
@@ -232,22 +234,25 @@ function known(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher, las
 
 /**
  * In a question about who did something ("Who confirmed that Putin approved the deal?") the verb
- * right after "who" names the act whose agent is asked for: it weighs more than the rest.
+ * right after "who" names the act whose agent is asked for: it weighs more than the rest. So does
+ * a concrete attribute asked of something else (askedAttribute), which an answer must also state.
  */
 function focus(concepts: Concept[], question: string, vocabulary: Vocabulary): Concept[] {
   const verb = /^\W*who\s+([\p{L}'’-]+)/iu.exec(question)?.[1]?.toLowerCase();
+  const weigh = (word: string, asked: boolean): Concept[] =>
+    concepts.map((c) => (c.label.toLowerCase() === word ? { ...c, weight: c.weight * INDEX_OPTIONS.focusWeight, ...(asked ? { asked } : {}) } : c));
+  if (verb && !AUXILIARIES.has(verb)) return weigh(verb, false);
   const attribute = askedAttribute(question);
-  const asked = verb && !AUXILIARIES.has(verb) ? verb : attribute && nounForms(attribute).some((w) => vocabulary.concrete.has(w)) ? attribute : undefined;
-  if (!asked) return concepts;
-  return concepts.map((c) => (c.label.toLowerCase() === asked ? { ...c, weight: c.weight * INDEX_OPTIONS.focusWeight } : c));
+  return attribute && nounForms(attribute).some((w) => vocabulary.concrete.has(w)) ? weigh(attribute, true) : concepts;
 }
 
 /**
- * The thing a what/which question asks for about something else: "what is the *population* of
- * Donetsk", "what is Starmer's *party*". When it is a concrete thing (a WordNet noun of people,
- * groups, places, possessions, artifacts…), a sentence that names Donetsk without its population
- * does not answer the question, so the noun weighs more than the rest; an abstract one ("what is
- * Starmer's *role*") is often answered without the word ("Starmer will stand alongside…").
+ * The thing a question asks for about something else: "what is the *population* of Donetsk",
+ * "what is Starmer's *party*", "who is Macron's *wife*". When it is a concrete thing (a WordNet
+ * noun of people, groups, places, possessions, artifacts…), a sentence that names Donetsk without
+ * its population does not answer the question: the noun weighs more than the rest and the answer
+ * must state it (Concept.asked). An abstract one ("what is Starmer's *role*") is often answered
+ * without the word ("Starmer will stand alongside…").
  */
 function askedAttribute(question: string): string | undefined {
   const q = question.toLowerCase().replace(/’/g, "'");
@@ -260,10 +265,10 @@ function askedAttribute(question: string): string | undefined {
 
 const AUXILIARIES = new Set('is are was were will would did does do has have had can could should might may must shall'.split(' '));
 const AUX = `(?:${[...AUXILIARIES].join('|')})`;
-/** "what is the N of…", "what is X's N" (see askedAttribute). */
+/** "what is the N of…", "what/who/which/where is X's N" (see askedAttribute). */
 const ASKED_ATTRIBUTE = [
   new RegExp(`^\\W*(?:what|which)(?:'s|\\s+${AUX})?\\s+(?:the\\s+)?([\\p{L}-]+)\\s+of\\b`, 'u'),
-  new RegExp(`^\\W*what(?:'s|\\s+${AUX})\\s+[\\p{L}\\s-]+'s?\\s+([\\p{L}-]+)\\W*$`, 'u'),
+  new RegExp(`^\\W*(?:what|who|which|where)(?:'s|\\s+${AUX})\\s+[\\p{L}\\s'-]+'s?\\s+([\\p{L}-]+)\\W*$`, 'u'),
 ];
 
 function dedupe(concepts: Concept[]): Concept[] {

@@ -75,6 +75,9 @@ describe('question intents', () => {
   it('weighs the concrete thing a question asks for of something else ("the population of Donetsk")', () => {
     expect(e.ask("what's the population of donetsk")).toMatchObject({ status: 'no_answer' });
     expect(e.ask('What is the capital of Ukraine?')).toMatchObject({ status: 'no_answer' });
+    // …and an answer must state it: Macron is named, his wife is not.
+    expect(e.ask("who is macron's wife")).toMatchObject({ status: 'no_answer' });
+    expect(e.ask("who is trump's envoy").citations[0]?.quote).toMatch(/Steve Witkoff/);
     // An abstract one is often answered without its word.
     expect(e.ask("what's Starmer's role").citations[0]?.quote).toMatch(/Starmer/);
     expect(e.ask("what's the name of trump's envoy").citations[0]?.quote).toMatch(/Steve Witkoff/);
