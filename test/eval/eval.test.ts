@@ -11,7 +11,7 @@ import { evaluate, readEvalSet } from '../../src/eval/evaluate.js';
  */
 const FLOORS = { top1: 0.93, hitAt3: 0.97, offtopicDeclined: 0.94, wronglyDeclinedMax: 0.02, attribution: 0.9 };
 /** The second dev set (no claim labels): paraphrases and slang, far harder. */
-const FLOORS_2 = { top1: 0.84, hitAt3: 0.93, offtopicDeclined: 0.88, wronglyDeclinedMax: 0.05 };
+const FLOORS_2 = { top1: 0.84, hitAt3: 0.93, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.05 };
 
 describe('evaluation set', () => {
   const engine = Engine.open({ knowledgeDir: 'knowledge' });
