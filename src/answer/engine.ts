@@ -263,7 +263,7 @@ export class Engine {
     const asked = parsed.concepts.flatMap((c, i) => (c.asked ? [i] : []));
     const lead = ranked
       .slice(0, INDEX_OPTIONS.declineDepth)
-      .find((r) => r.coverage > INDEX_OPTIONS.minCoverage && r.literalCoverage >= INDEX_OPTIONS.minLiteralCoverage && asked.every((i) => (r.credits[i] ?? 0) > 0));
+      .find((r) => r.coverage > INDEX_OPTIONS.minCoverage && r.literalCoverage >= INDEX_OPTIONS.minLiteralCoverage && asked.every((i) => (r.literalCredits[i] ?? 0) > 0));
     if (!lead) return this.decline(question, 'not_covered');
     const best = lead;
     const ordered = [lead, ...ranked.filter((r) => r !== lead)];
@@ -351,7 +351,7 @@ export class Engine {
     if (index === undefined || !passage) return undefined;
     const parsed = parseQuestion(passage.text, this.matcher, this.vocabulary);
     const others = rank(this.indexes, this.passages, parsed, [], this.published).filter((r) => r.passage !== index);
-    return this.citations([{ passage: index, score: 1, coverage: 1, literalCoverage: 1, credits: [], matchedTerms: [] }, ...others], 0, new Set(), 1)[0];
+    return this.citations([{ passage: index, score: 1, coverage: 1, literalCoverage: 1, credits: [], literalCredits: [], matchedTerms: [] }, ...others], 0, new Set(), 1)[0];
   }
 
   /**
@@ -448,7 +448,7 @@ export class Engine {
       .map((p, index) => ({ p, index }))
       .filter(({ p }) => p.paragraph === 1 && p.sentence === 1)
       .sort((a, b) => (this.published[b.p.doc] ?? 0) - (this.published[a.p.doc] ?? 0) || a.index - b.index)
-      .map(({ index }) => ({ passage: index, score: 1, coverage: 1, literalCoverage: 1, credits: [], matchedTerms: [] }));
+      .map(({ index }) => ({ passage: index, score: 1, coverage: 1, literalCoverage: 1, credits: [], literalCredits: [], matchedTerms: [] }));
     const [first, ...rest] = this.citations(firsts, 1, new Set(), limit);
     return first ? { status: 'answered', question, citations: [first, ...rest] } : this.decline(question, 'no_content');
   }

@@ -12,6 +12,8 @@ export interface Ranked {
   literalCoverage: number;
   /** How well the sentence covers each of the question's concepts (0..1, in concept order). */
   credits: number[];
+  /** The same, in the question's own words and their known alternatives only (no word vectors). */
+  literalCredits: number[];
   /** Terms (not tags) that matched in the sentence itself, for highlighting. */
   matchedTerms: string[];
 }
@@ -82,8 +84,10 @@ export function rank(
     const near = nearness && n < INDEX_OPTIONS.similar.depth ? nearness : undefined;
     const close = positions && n < INDEX_OPTIONS.proximity.depth ? positions : undefined;
     n++;
+    const literalCredits: number[] = [];
     const credits = concepts.map((c, i) => {
       const exact = credit(c.terms, r.match, paragraph?.match);
+      literalCredits.push(exact);
       const word = words[i];
       const best = !near || word === undefined || exact >= 1 ? exact : Math.max(exact, softCredit(near(word, r.id)));
       literal += c.weight * exact;
@@ -96,7 +100,7 @@ export function rank(
     const score = (r.score + INDEX_OPTIONS.contextBoost * (paragraph?.score ?? 0)) * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? INDEX_OPTIONS.hintBoost : 1) * (1 + INDEX_OPTIONS.proximity.weight * together);
     const matchedTerms: string[] = [];
     for (const [term, fields] of Object.entries(r.match)) if (!/^[@~]/.test(term) && fields.includes('text')) matchedTerms.push(term);
-    ranked.push({ passage: r.id, score, coverage, literalCoverage, credits, matchedTerms });
+    ranked.push({ passage: r.id, score, coverage, literalCoverage, credits, literalCredits, matchedTerms });
     docTotals.set(passage.doc, (docTotals.get(passage.doc) ?? 0) + score);
   }
   const bestDoc = Math.max(0, ...docTotals.values());

@@ -78,6 +78,10 @@ describe('question intents', () => {
     // …and an answer must state it: Macron is named, his wife is not.
     expect(e.ask("who is macron's wife")).toMatchObject({ status: 'no_answer' });
     expect(e.ask("who is trump's envoy").citations[0]?.quote).toMatch(/Steve Witkoff/);
+    // In its own words: a word-vector likeness ("party" ~ "leaders") does not state it.
+    expect(e.ask('which party does keir starmer lead?')).toMatchObject({ status: 'no_answer' });
+    expect(e.ask("what's macron's wife called?")).toMatchObject({ status: 'no_answer' });
+    expect(e.ask('which regions did Russia illegally annex?').citations[0]?.quote).toMatch(/five disputed regions/);
     // An abstract one is often answered without its word.
     expect(e.ask("what's Starmer's role").citations[0]?.quote).toMatch(/Starmer/);
     expect(e.ask("what's the name of trump's envoy").citations[0]?.quote).toMatch(/Steve Witkoff/);

@@ -9,11 +9,11 @@ import { evaluate, readEvalSet } from '../../src/eval/evaluate.js';
  * change that makes answers worse fails here. Raise them as the engine improves; never lower
  * them to make a change pass.
  */
-const FLOORS = { top1: 0.93, hitAt3: 0.97, offtopicDeclined: 0.94, wronglyDeclinedMax: 0.02, attribution: 0.9 };
+const FLOORS = { top1: 0.93, hitAt3: 0.97, offtopicDeclined: 0.97, wronglyDeclinedMax: 0.02, attribution: 0.9 };
 /** The second dev set (no claim labels): paraphrases and slang, far harder. */
 const FLOORS_2 = { top1: 0.84, hitAt3: 0.93, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.05 };
 /** The third dev set: mostly hard paraphrase and near-miss off-topic questions. */
-const FLOORS_3 = { top1: 0.7, hitAt3: 0.74, offtopicDeclined: 0.77, wronglyDeclinedMax: 0.25 };
+const FLOORS_3 = { top1: 0.7, hitAt3: 0.74, offtopicDeclined: 0.85, wronglyDeclinedMax: 0.25 };
 
 describe('evaluation set', () => {
   const engine = Engine.open({ knowledgeDir: 'knowledge' });
