@@ -40,12 +40,21 @@ export function toTerm(word: string, keepAcronyms = true): string {
   return term;
 }
 
+/** The word before a contraction's ending: "did" of "didn't", "they" of "they're". */
+const CONTRACTION = /^([\p{L}]+)(?:n't|'re|'ve|'ll|'d|'m)$/u;
+/** Stems of negated auxiliaries that are not words themselves: "can't", "won't", "ain't", "shan't". */
+const NEGATED = new Set(['ca', 'wo', 'ai', 'sha']);
+
 const TERM_CACHE_SIZE = 200_000;
 const termCache = new Map<string, string>();
 const plainTermCache = new Map<string, string>();
 
 function computeTerm(word: string, keepAcronyms: boolean): string {
-  const normal = normalizeWord(word).replace(/'s$/, '').replace(/['.]/g, '');
+  const lower = normalizeWord(word);
+  // A function word with a contraction ("didn't", "won't", "they're", "I'll") is a function word.
+  const contracted = CONTRACTION.exec(lower)?.[1];
+  if (contracted !== undefined && (STOPWORDS.has(contracted) || NEGATED.has(contracted))) return '';
+  const normal = lower.replace(/'s$/, '').replace(/['.]/g, '');
   if (normal.length < 2 && !/\d/.test(normal)) return '';
   // "US" is the country, "us" a pronoun: an all-capitals word is never a stopword.
   const acronym = keepAcronyms && ACRONYM.test(word);

@@ -25,7 +25,7 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
   please thanks thank hey tldr summary summarise summarize regarding concerning according exactly
   actually really much many going get gets got make makes made give gives given supposed like
   one ones thing things kind sort way part current currently status
-  else besides ever even still stuff lot lots
+  else besides ever even still stuff lot lots guy dude gonna wanna gotta yall
   pls plz thx ty u ur im yo lol ok okay hi hello hmm btw fyi guys bot dealdesk`.split(/\s+/),
 );
 

@@ -13,7 +13,7 @@ const FLOORS = { top1: 0.93, hitAt3: 0.97, offtopicDeclined: 0.97, wronglyDeclin
 /** The second dev set (no claim labels): paraphrases and slang, far harder. */
 const FLOORS_2 = { top1: 0.84, hitAt3: 0.93, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.05 };
 /** The third dev set: mostly hard paraphrase and near-miss off-topic questions. */
-const FLOORS_3 = { top1: 0.7, hitAt3: 0.74, offtopicDeclined: 0.85, wronglyDeclinedMax: 0.25 };
+const FLOORS_3 = { top1: 0.71, hitAt3: 0.76, offtopicDeclined: 0.85, wronglyDeclinedMax: 0.22 };
 
 describe('evaluation set', () => {
   const engine = Engine.open({ knowledgeDir: 'knowledge' });

@@ -14,6 +14,13 @@ describe('text analysis', () => {
     expect(terms('WHAT DID THEY TELL US')).toEqual(['tell']);
   });
 
+  it('drops function words with a contraction, and only those', () => {
+    // "didn't" used to be the term "didnt", "I'll" the term "ill" (sick), "you're" "your".
+    for (const word of ["didn't", 'don’t', "can't", "won't", "ain't", "they're", "we've", "I'll", "you're", "I'm", "they'd"]) expect(toTerm(word), word).toBe('');
+    expect(toTerm("Zelensky's")).toBe('zelenski');
+    expect(toTerm("OK'd")).toBe('okd'); // not a function word: kept, as the phrase "OK'd" is
+  });
+
   it('reports exact offsets', () => {
     const text = 'Kyiv — “pause” 5 regions';
     for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.surface);
