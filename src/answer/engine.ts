@@ -8,12 +8,13 @@ import type { Passage } from '../search/passage.js';
 import { PhraseMatcher } from '../search/phrase-matcher.js';
 import { defaultCacheDir, readSnapshot, snapshotKey, writeSnapshot, type SnapshotContent } from '../search/snapshot.js';
 import { loadIrregularVerbs } from '../text/irregular-verbs.js';
-import { followers, normalizeWord, termsOf, tokenize, toTerm } from '../text/analyze.js';
+import { followers, normalizeWord, terms, termsOf, tokenize, toTerm } from '../text/analyze.js';
 import { relativesIn } from '../text/thesaurus.js';
 import { loadWordnetDigest } from '../text/wordnet-digest.js';
 import { loadWordVectors, type VectorTable, type WordVectors } from '../text/word-vectors.js';
 import { idf, parseQuestion, type Concept, type Vocabulary } from './parse-question.js';
 import { claimTerms, relate, type ClaimTerms } from './corroborate.js';
+import { neighbourSimilarity, termVector } from './neighbours.js';
 import { rank, searchTerms, type Indexes, type Ranked } from './rank.js';
 import type { AnswerResult, Citation, DocumentRef, NoAnswer, NoAnswerReason } from './result.js';
 import { sanitizeQuestion } from './sanitize-question.js';
@@ -287,8 +288,9 @@ export class Engine {
 
   /**
    * Ranks whole documents for a query by the engine's document-level aggregation of sentence
-   * scores (the best sentence, plus a share of the others). No declining: for retrieval
-   * benchmarks and "which documents cover X".
+   * scores (the best sentence, plus a share of the others), mixed with each document's own BM25,
+   * then regularised: documents like the best-ranked ones gain (INDEX_OPTIONS.documentNeighbours).
+   * No declining: for retrieval benchmarks and "which documents cover X".
    */
   searchDocuments(query: string, limit = 100): { id: string; score: number }[] {
     const parsed = parseQuestion(sanitizeQuestion(query).slice(0, 10_000), this.matcher, this.vocabulary);
@@ -325,11 +327,39 @@ export class Engine {
     const scored = new Map<number, number>();
     for (const [doc, score] of sentences) scored.set(doc, (1 - weight) * (score / bestSentence));
     for (const [doc, score] of documents) scored.set(doc, (scored.get(doc) ?? 0) + weight * (score / bestDocument));
+    this.addNeighbourBonus(scored);
     return [...scored.entries()]
       .map(([doc, score]) => ({ id: this.documentList[doc]?.id ?? '', score }))
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
       .slice(0, limit);
   }
+
+  /**
+   * Score regularisation (INDEX_OPTIONS.documentNeighbours): each of the best `depth` documents
+   * gains `weight` × its mean similarity to the best `feedback` others, scaled to the most similar.
+   */
+  private addNeighbourBonus(scored: Map<number, number>): void {
+    const { weight, feedback, depth } = INDEX_OPTIONS.documentNeighbours;
+    if (weight <= 0 || feedback <= 0) return;
+    const top = [...scored.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, depth);
+    const similarity = neighbourSimilarity(top.map(([doc]) => this.documentVector(doc)), feedback);
+    const most = Math.max(0, ...similarity) || 1;
+    top.forEach(([doc, score], i) => scored.set(doc, score + weight * ((similarity[i] ?? 0) / most)));
+  }
+
+  /** A document's TF-IDF vector (title and body; IDF over sentences), computed on first use. */
+  private documentVector(doc: number): Map<string, number> {
+    let vector = this.documentVectors.get(doc);
+    if (!vector) {
+      const document = this.documentList[doc];
+      const size = this.passages.length;
+      vector = termVector(terms(`${document?.title ?? ''}. ${document?.body ?? ''}`), (t) => idf(this.vocabulary.df.get(t) ?? 0, size));
+      if (this.documentVectors.size >= 20_000) this.documentVectors.clear(); // bounded on large knowledge bases
+      this.documentVectors.set(doc, vector);
+    }
+    return vector;
+  }
+  private readonly documentVectors = new Map<number, Map<string, number>>();
 
   /** The document of each paragraph (by the paragraph index's id), built on first use. */
   private get paragraphDocs(): number[] {

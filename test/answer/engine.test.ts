@@ -104,6 +104,23 @@ describe('Engine with several documents', () => {
     expect(many.searchDocuments('Geneva officials')[0]?.id).toBe('a');
   });
 
+  it('lifts a document like the best-ranked ones above an equal match unlike them', () => {
+    // z and c match the query alike (ties go to the lower id: c); z shares its other words with a.
+    const t = tempKnowledge({
+      'a.md': doc('Exports', 'Grain exports resume through the corridor. Odesa ports reopened for wheat ships.'),
+      'b.md': doc('Exports again', 'Grain exports through the corridor resume. Wheat ships left Odesa ports.'),
+      'z.md': doc('Report', 'A corridor was discussed. Odesa ports reopened for wheat ships.'),
+      'c.md': doc('Report', 'A corridor was discussed. Parliament debated the pension reform bill.'),
+    });
+    try {
+      const engine = Engine.open({ knowledgeDir: t.dir, cacheDir: null });
+      const ids = engine.searchDocuments('grain exports corridor').map((h) => h.id);
+      expect(ids.indexOf('z')).toBeLessThan(ids.indexOf('c'));
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it("counts a document's title as its sentences' context", () => {
     const t = tempKnowledge({
       'x.md': doc('Gas transit talks', 'The ministers met on Friday. Nothing was signed.'),
