@@ -91,8 +91,7 @@ export class PhraseMatcher {
    */
   match(seq: readonly string[], follows: readonly (string | undefined)[] = []): PhraseMatch[] {
     const found: PhraseMatch[] = [];
-    const fits = (c: { terms: string[]; follow: (string | undefined)[] }, i: number): boolean =>
-      c.terms.every((t, k) => seq[i + k] === t && (c.follow[k] === undefined || follows[i + k] === c.follow[k]));
+    const fits = (c: Phrase, i: number): boolean => fitsAt(c, seq, follows, i);
     for (let i = 0; i < seq.length; ) {
       const candidates = this.byFirst.get(seq[i] ?? '') ?? [];
       const longest = candidates.find((c) => fits(c, i));
@@ -122,7 +121,7 @@ export class PhraseMatcher {
       for (const c of this.byFirst.get(seq[i] ?? '') ?? []) {
         const to = i + c.terms.length;
         if (!c.tag.tag.startsWith('~') || to > whole.to || (i === whole.from && to === whole.to)) continue;
-        if (c.terms.every((t, k) => seq[i + k] === t && (c.follow[k] === undefined || follows[i + k] === c.follow[k]))) found.push({ ...c.tag, from: i, to, words: wordsOf(c) });
+        if (fitsAt(c, seq, follows, i)) found.push({ ...c.tag, from: i, to, words: wordsOf(c) });
       }
     }
     return found;
@@ -135,7 +134,18 @@ export class PhraseMatcher {
   }
 }
 
+/** A phrase's terms and, for each, the stopword that must come right after it ("give *up*"). */
+interface Phrase {
+  terms: readonly string[];
+  follow: readonly (string | undefined)[];
+}
+
+/** Does the phrase stand at position `i` of the term sequence, with the stopwords it needs? */
+function fitsAt(phrase: Phrase, seq: readonly string[], follows: readonly (string | undefined)[], i: number): boolean {
+  return phrase.terms.every((t, k) => seq[i + k] === t && (phrase.follow[k] === undefined || follows[i + k] === phrase.follow[k]));
+}
+
 /** Terms plus the stopwords that must follow them. */
-function wordsOf(phrase: { terms: readonly string[]; follow: readonly (string | undefined)[] }): number {
+function wordsOf(phrase: Phrase): number {
   return phrase.terms.length + phrase.follow.filter((f) => f !== undefined).length;
 }
