@@ -182,11 +182,12 @@ export class Engine {
    * a candidate (one tokenization): the vector rows of its content words (word-vector nearness)
    * and the word positions of its terms and tags (term proximity). Bounded on large knowledge bases.
    */
-  private readonly passageFacts = new Map<number, { where: Map<string, number[]>; rows?: Int32Array }>();
-  private facts(passage: number): { where: Map<string, number[]>; rows?: Int32Array } {
+  private readonly passageFacts = new Map<number, PassageFacts>();
+  private facts(passage: number): PassageFacts {
     let facts = this.passageFacts.get(passage);
     if (!facts) {
       const tokens = tokenize(this.passages[passage]?.text ?? '');
+      const words = [...new Set(tokens.filter((t) => t.term !== '').map((t) => normalizeWord(t.surface)))];
       const seq = termsOf(tokens);
       const follows = followers(tokens);
       const where = new Map<string, number[]>();
@@ -198,7 +199,8 @@ export class Engine {
       seq.forEach((term, at) => add(term, at));
       for (const m of this.matcher.match(seq, follows)) for (const x of [m, ...this.matcher.parts(seq, follows, m)]) for (let at = x.from; at < x.to; at++) add(x.tag, at);
       if (this.passageFacts.size >= 50_000) this.passageFacts.clear();
-      facts = { where };
+      // Once the vectors are read (from the first question that needs them on), the words become rows at once.
+      facts = this.vectors ? { where, words: undefined, rows: this.rowsOf(words) } : { where, words };
       this.passageFacts.set(passage, facts);
     }
     return facts;
@@ -211,11 +213,17 @@ export class Engine {
     if (row === undefined) return 0;
     const facts = this.facts(passage);
     if (!facts.rows) {
-      const words = new Set(tokenize(this.passages[passage]?.text ?? '').filter((t) => t.term !== '').map((t) => normalizeWord(t.surface)));
-      facts.rows = Int32Array.from([...words].flatMap((w) => vectors.row(w) ?? []));
+      facts.rows = this.rowsOf(facts.words ?? []);
+      facts.words = undefined; // the rows stand for them from now on
     }
     return vectors.best(row, facts.rows);
   };
+
+  /** The vector rows of words (those the vectors know). */
+  private rowsOf(words: readonly string[]): Int32Array {
+    const vectors = (this.vectors ??= wordVectors());
+    return Int32Array.from(words.flatMap((w) => vectors.row(w) ?? []));
+  }
 
   /** Word positions of each term and tag of a passage (as indexed), for term proximity. */
   private readonly positions = (passage: number): ReadonlyMap<string, readonly number[]> => this.facts(passage).where;
@@ -570,4 +578,14 @@ function normalizeSentence(text: string): string {
  */
 function wordVectors(): WordVectors {
   return loadWordVectors(defaultCacheDir(), INDEX_OPTIONS.similar);
+}
+
+/** What re-ranking keeps of a candidate passage (Engine.facts). */
+interface PassageFacts {
+  /** Word positions of each term and tag, for term proximity. */
+  where: Map<string, number[]>;
+  /** Its content words, until they become `rows` (kept only before the vectors are read). */
+  words: string[] | undefined;
+  /** Vector rows of its content words, for word-vector nearness (on first use). */
+  rows?: Int32Array;
 }
