@@ -18,6 +18,16 @@ function answered(question: string): Answered {
   return result;
 }
 
+/** Runs `check` on an engine over a throwaway knowledge folder of `files` (no snapshot), then removes it. */
+function withEngine(files: Record<string, string>, check: (engine: Engine) => void): void {
+  const t = tempKnowledge(files);
+  try {
+    check(Engine.open({ knowledgeDir: t.dir, cacheDir: null }));
+  } finally {
+    t.cleanup();
+  }
+}
+
 describe('Engine.ask', () => {
   it('answers with a verbatim, attributed citation', () => {
     const result = answered('What did Witkoff say about Article 5?');
@@ -106,33 +116,27 @@ describe('Engine with several documents', () => {
 
   it('lifts a document like the best-ranked ones above an equal match unlike them', () => {
     // z and c match the query alike (ties go to the lower id: c); z shares its other words with a.
-    const t = tempKnowledge({
+    const files = {
       'a.md': doc('Exports', 'Grain exports resume through the corridor. Odesa ports reopened for wheat ships.'),
       'b.md': doc('Exports again', 'Grain exports through the corridor resume. Wheat ships left Odesa ports.'),
       'z.md': doc('Report', 'A corridor was discussed. Odesa ports reopened for wheat ships.'),
       'c.md': doc('Report', 'A corridor was discussed. Parliament debated the pension reform bill.'),
-    });
-    try {
-      const engine = Engine.open({ knowledgeDir: t.dir, cacheDir: null });
+    };
+    withEngine(files, (engine) => {
       const ids = engine.searchDocuments('grain exports corridor').map((h) => h.id);
       expect(ids.indexOf('z')).toBeLessThan(ids.indexOf('c'));
-    } finally {
-      t.cleanup();
-    }
+    });
   });
 
   it("counts a document's title as its sentences' context", () => {
-    const t = tempKnowledge({
+    const files = {
       'x.md': doc('Gas transit talks', 'The ministers met on Friday. Nothing was signed.'),
       'y.md': doc('Grain corridor talks', 'The ministers met on Friday. Nothing was signed.'),
-    });
-    try {
-      const titled = Engine.open({ knowledgeDir: t.dir, cacheDir: null });
+    };
+    withEngine(files, (titled) => {
       expect(titled.searchDocuments('gas ministers')[0]?.id).toBe('x');
       expect(titled.searchDocuments('grain ministers')[0]?.id).toBe('y');
-    } finally {
-      t.cleanup();
-    }
+    });
   });
 });
 
@@ -165,16 +169,12 @@ describe('words the documents do not use', () => {
 
 describe('answer types', () => {
   it('answers "how old" only from a sentence that gives an age', () => {
-    const t = tempKnowledge({ 'm.md': doc('Envoy', 'The envoy, aged 68, met several ministers. The envoy arrived in Geneva on Monday.') });
-    try {
-      const engine = Engine.open({ knowledgeDir: t.dir, cacheDir: null });
+    withEngine({ 'm.md': doc('Envoy', 'The envoy, aged 68, met several ministers. The envoy arrived in Geneva on Monday.') }, (engine) => {
       const result = engine.ask('How old is the envoy?');
       expect(result.status).toBe('answered');
       if (result.status === 'answered') expect(result.citations[0]?.quote).toContain('aged 68');
       expect(engine.ask('How old is Geneva?').status).toBe('no_answer');
-    } finally {
-      t.cleanup();
-    }
+    });
   });
 });
 
@@ -182,15 +182,12 @@ describe('term proximity', () => {
   it('ranks first the sentence that states the question’s words together', () => {
     // The same words, the same length, the same paragraph: only their order differs, and the
     // earlier sentence wins ties, so the later one comes first only by proximity.
-    const t = tempKnowledge({ 'p.md': doc('Markets', 'Fuel prices rose in the north, and grain talks stalled in the south. Grain prices rose in the north, and fuel talks stalled in the south.\n\nThe envoy arrived in Geneva on Monday. Officials met the press.') });
-    try {
-      const engine = Engine.open({ knowledgeDir: t.dir, cacheDir: null });
+    const body = 'Fuel prices rose in the north, and grain talks stalled in the south. Grain prices rose in the north, and fuel talks stalled in the south.\n\nThe envoy arrived in Geneva on Monday. Officials met the press.';
+    withEngine({ 'p.md': doc('Markets', body) }, (engine) => {
       const result = engine.ask('Did grain prices rise?');
       expect(result.status).toBe('answered');
       if (result.status === 'answered') expect(result.citations[0]?.quote).toMatch(/^Grain prices rose/);
-    } finally {
-      t.cleanup();
-    }
+    });
   });
 });
 
