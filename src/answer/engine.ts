@@ -268,11 +268,12 @@ export class Engine {
     const ranked = rank(this.indexes, this.passages, parsed, extra, this.published, INDEX_OPTIONS.rerankDepth, this.nearness, this.positions);
     // Only a sentence that covers the question may lead the answer: the best-ranked of the top
     // few that does; none → decline.
-    // The concrete thing asked for ("the population of Donetsk") must be stated, not just its subject.
+    // The concrete thing asked for ("the population of Donetsk") must be stated, not just its
+    // subject; someone asked to have said something must be stated saying it.
     const asked = parsed.concepts.flatMap((c, i) => (c.asked ? [i] : []));
     const lead = ranked
       .slice(0, INDEX_OPTIONS.declineDepth)
-      .find((r) => r.coverage > INDEX_OPTIONS.minCoverage && r.literalCoverage >= INDEX_OPTIONS.minLiteralCoverage && asked.every((i) => (r.literalCredits[i] ?? 0) > 0));
+      .find((r) => r.coverage > INDEX_OPTIONS.minCoverage && r.literalCoverage >= INDEX_OPTIONS.minLiteralCoverage && asked.every((i) => (r.literalCredits[i] ?? 0) > 0) && r.voiced !== false);
     if (!lead) return this.decline(question, 'not_covered');
     const best = lead;
     const ordered = [lead, ...ranked.filter((r) => r !== lead)];

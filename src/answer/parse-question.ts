@@ -19,6 +19,8 @@ export interface Concept {
   name?: boolean;
   /** The concrete thing the question asks for of something else ("the *population* of Donetsk"): an answer must state it. */
   asked?: boolean;
+  /** Who the question asks a statement of ("what did *Witkoff* say"): an answer must state them saying it. */
+  speaker?: boolean;
 }
 
 export interface ParsedQuestion {
@@ -116,8 +118,28 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   // "which city …": the noun asks for the answer's kind, unless it is all the question names.
   const others = noun === undefined ? concepts : concepts.filter((c) => c.label.toLowerCase() !== noun);
   const content = others.length > 0 ? others : concepts;
-  return { concepts: focus(dedupe(content), question, vocabulary), hint, summary };
+  return { concepts: speakers(focus(dedupe(content), question, vocabulary), question), hint, summary };
 }
+
+/**
+ * "What did *the Kremlin's spokesman* say about…", "how did *Witkoff* describe…", "has *China*
+ * said anything": the question asks for someone's statement, which a sentence that only
+ * mentions them does not give ("…a contentious encounter with Trump and JD Vance" does not say
+ * what Vance said). The concepts of the one who speaks are marked (Concept.speaker); an answer
+ * must state them saying something (rank.ts `voiced`). Adverbs ("personally") are not the speaker.
+ */
+function speakers(concepts: Concept[], question: string): Concept[] {
+  const subject = SPEAKER.exec(question.toLowerCase().replace(/’/g, "'"))?.[1];
+  if (!subject) return concepts;
+  const words = subject.split(/\s+/).filter((w) => w !== '' && !/ly$/.test(w)).join(' ');
+  const inSubject = (label: string): boolean => ` ${words} `.includes(` ${label.toLowerCase().replace(/’/g, "'")} `);
+  return concepts.map((c) => (inSubject(c.label) ? { ...c, speaker: true } : c));
+}
+
+/** Verbs that ask for a statement: "what did X *say*", "how did X *describe*", "what does X *think*". */
+const SPEECH_VERBS = 'say|says|said|saying|tell|tells|told|telling|claim|claimed|claiming|state|stated|announce|announced|describe|described|think|thinks|thought|mean|meant|comment|commented|warn|warned|promise|promised|predict|predicted|suggest|suggested|reveal|revealed|confirm|confirmed|deny|denied|respond|responded|reply|replied|react|reacted';
+/** "[what/how…] did|does|has X <speech verb>": X is up to six words. */
+const SPEAKER = new RegExp(`^\\W*(?:(?:what|how|why|when|where)\\s+(?:else\\s+)?)?(?:did|does|do|has|have|had|is|are|was|were)\\s+((?:[\\p{L}\\p{N}'.-]+\\s+){1,6}?)(?:${SPEECH_VERBS})\\b`, 'u');
 
 /** Relatives of a phrasal verb ("step_up" → "intensifi"), as weaker alternatives. */
 function phrasalRelatives(key: string | undefined, vocabulary: Vocabulary): Concept['terms'] {

@@ -1,6 +1,7 @@
 import type { CompactIndex, QueryTerm } from '../search/compact-index.js';
 import { INDEX_OPTIONS, PARAGRAPH_FIELDS } from '../search/index-options.js';
-import { normalizeWord } from '../text/analyze.js';
+import { SPEECH_WORDS } from '../claims/cues.js';
+import { normalizeWord, toTerm } from '../text/analyze.js';
 import type { Passage } from '../search/passage.js';
 import type { Concept, ParsedQuestion } from './parse-question.js';
 
@@ -16,6 +17,11 @@ export interface Ranked {
   literalCredits: number[];
   /** Terms (not tags) that matched in the sentence itself, for highlighting. */
   matchedTerms: string[];
+  /**
+   * For a question asking what someone said (Concept.speaker): whether the sentence states them
+   * saying something; undefined when the question asks no such thing or it was not judged.
+   */
+  voiced?: boolean;
 }
 
 type Field = keyof typeof INDEX_OPTIONS.credit;
@@ -63,6 +69,7 @@ export function rank(
   const total = question.concepts.reduce((sum, c) => sum + c.weight, 0);
   const concepts = question.concepts.map((c) => ({ weight: c.weight, terms: c.terms.map((t) => ({ term: t.term, credit: t.credit ?? t.weight })) }));
   const named = namedIn(question);
+  const speakers = concepts.filter((_, i) => question.concepts[i]?.speaker);
   // A concept's own word, when it is a plain word (not a name): a sentence that says it in other
   // words ("penalties" for "sanctions") covers it in part.
   const words = question.concepts.map((c) => {
@@ -100,7 +107,8 @@ export function rank(
     const score = (r.score + INDEX_OPTIONS.contextBoost * (paragraph?.score ?? 0)) * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? INDEX_OPTIONS.hintBoost : 1) * (1 + INDEX_OPTIONS.proximity.weight * together);
     const matchedTerms: string[] = [];
     for (const [term, fields] of Object.entries(r.match)) if (!/^[@~]/.test(term) && fields.includes('text')) matchedTerms.push(term);
-    ranked.push({ passage: r.id, score, coverage, literalCoverage, credits, literalCredits, matchedTerms });
+    const voice = close && speakers.length > 0 ? { voiced: voiced(speakers, r.match, close(r.id)) } : {};
+    ranked.push({ passage: r.id, score, coverage, literalCoverage, credits, literalCredits, matchedTerms, ...voice });
     docTotals.set(passage.doc, (docTotals.get(passage.doc) ?? 0) + score);
   }
   const bestDoc = Math.max(0, ...docTotals.values());
@@ -172,6 +180,32 @@ function proximity(concepts: readonly { weight: number; terms: readonly { term: 
     }
   }
   return total > 0 ? sum / total : 0;
+}
+
+/**
+ * Does the sentence state each speaker of the question saying something? A speaker is voiced
+ * when its own words or names are the sentence's claim source (the speaker field: "Witkoff
+ * stated, “…”" and the quote's later sentences), or come at most `INDEX_OPTIONS.speech.window`
+ * words before a word of saying ("Putin's recent *warning*", "Trump *highlighted*"); one after
+ * it is what is said, not who says it ("Sources suggest that *Putin* might…").
+ */
+function voiced(speakers: readonly { terms: readonly { term: string; credit: number }[] }[], match: Readonly<Record<string, readonly string[]>>, where: ReadonlyMap<string, readonly number[]>): boolean {
+  const saying = speechTerms().flatMap((t) => where.get(t) ?? []);
+  const { window } = INDEX_OPTIONS.speech;
+  return speakers.every((c) =>
+    c.terms.some((t) => {
+      if (t.credit < 1) return false;
+      if (match[t.term]?.includes('speaker')) return true;
+      return (where.get(t.term) ?? []).some((p) => saying.some((q) => q > p && q - p <= window));
+    }),
+  );
+}
+
+let speech: string[] | undefined;
+/** The search terms of the words of saying (claims/cues.ts SPEECH_WORDS). */
+function speechTerms(): string[] {
+  speech ??= [...new Set([...SPEECH_WORDS].map((w) => toTerm(w)).filter((t) => t !== ''))];
+  return speech;
 }
 
 /** Coverage credit for a question word said in other words: none up to `min`, then rising to `credit` at similarity 1. */

@@ -18,6 +18,20 @@ export const REPORTING_VERBS = new Set(
   estimate estimates estimated describe describes described mention mentions mentioned remark remarks remarked`.split(/\s+/),
 );
 
+/**
+ * Words of saying beyond the reporting verbs, nouns among them ("Putin's *warning*", "Trump
+ * *highlighted*", "his *remarks*"): a sentence that answers "what did X say" states X saying
+ * something with one of these or a reporting verb (answer/rank.ts, speaker concepts).
+ */
+export const SPEECH_WORDS = new Set([
+  ...REPORTING_VERBS,
+  ...`statement statements comment comments commented remark remarks warning warnings affirm affirms affirmed
+  affirming highlight highlights highlighted highlighting urge urges urged ask asks asked request requests requested
+  call calls called express expresses expressed praise praised criticise criticised criticize criticized condemn
+  condemned threaten threatens threatened threat threats welcome welcomed respond responded response reply replied
+  quote quoted speech interview message letter words demand demands demanded`.split(/\s+/),
+]);
+
 /** Verbs of telling whose object is the channel ("X told Reuters that …"). */
 export const TELLING_VERBS = new Set(`told tell tells informed inform informs`.split(/\s+/));
 

@@ -86,6 +86,17 @@ describe('question intents', () => {
     expect(e.ask("what's Starmer's role").citations[0]?.quote).toMatch(/Starmer/);
     expect(e.ask("what's the name of trump's envoy").citations[0]?.quote).toMatch(/Steve Witkoff/);
   });
+  it('answers "what did X say" only with X saying something, not a sentence that just names X', () => {
+    // The article names JD Vance (an encounter with him) but says nothing he said.
+    expect(e.ask('what did jd vance say to zelensky in the oval office?')).toMatchObject({ status: 'no_answer' });
+    expect(e.ask('what does trump personally think of macron?')).toMatchObject({ status: 'no_answer' });
+    expect(e.ask("what did the kremlin's spokesman say about witkoff's claims?")).toMatchObject({ status: 'no_answer' });
+    // The claim source (a quote's later sentence), a reporting verb or noun right after the name.
+    expect(e.ask('What did Witkoff say about Article 5?').citations[0]?.quote).toMatch(/Article 5/);
+    expect(e.ask('what did trump say about progress with russia').citations[0]?.quote).toMatch(/Trump highlighted/);
+    expect(e.ask('what did putin warn about recently').citations[0]?.quote).toMatch(/recent warning of a nuclear conflict/);
+    expect(e.ask('what did western diplomats tell reuters').citations[0]?.quote).toMatch(/^Western diplomats informed Reuters/);
+  });
   it('reads "else", "still", "besides" as framing, not as words a sentence must hold', () => {
     expect(e.ask('what else did witkoff say')).toMatchObject({ status: 'answered' });
     expect(e.ask('anything still unresolved besides security?').citations[0]?.quote).toMatch(/nearly all other critical issues/);
