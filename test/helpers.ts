@@ -1,3 +1,4 @@
+import { Engine } from '../src/answer/engine.js';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,16 @@ export function tempKnowledge(files: Record<string, string | Buffer>): { dir: st
 }
 
 /** A minimal valid document. */
+/** Runs `check` on an engine over a throwaway knowledge folder of `files` (no snapshot), then removes it. */
+export function withEngine(files: Record<string, string>, check: (engine: Engine) => void): void {
+  const t = tempKnowledge(files);
+  try {
+    check(Engine.open({ knowledgeDir: t.dir, cacheDir: null }));
+  } finally {
+    t.cleanup();
+  }
+}
+
 export function doc(title: string, body: string, extra = ''): string {
   return `---\ntitle: ${JSON.stringify(title)}\n${extra}---\n\n${body}\n`;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/engine.js';
 import { AnswerResultSchema, type Answered } from '../../src/answer/result.js';
-import { doc, tempKnowledge } from '../helpers.js';
+import { doc, tempKnowledge, withEngine } from '../helpers.js';
 
 let engine: Engine;
 beforeAll(() => {
@@ -16,16 +16,6 @@ function answered(question: string): Answered {
   expect(AnswerResultSchema.parse(result)).toEqual(result);
   if (result.status !== 'answered') throw new Error(`expected an answer to "${question}", got ${result.reason}`);
   return result;
-}
-
-/** Runs `check` on an engine over a throwaway knowledge folder of `files` (no snapshot), then removes it. */
-function withEngine(files: Record<string, string>, check: (engine: Engine) => void): void {
-  const t = tempKnowledge(files);
-  try {
-    check(Engine.open({ knowledgeDir: t.dir, cacheDir: null }));
-  } finally {
-    t.cleanup();
-  }
 }
 
 describe('Engine.ask', () => {
