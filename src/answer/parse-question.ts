@@ -211,10 +211,11 @@ function isName(tokens: readonly Token[], at: number, question: string): boolean
 
 /**
  * A term missing from the vocabulary becomes the closest known term, if one is near enough —
- * unless it is an ordinary English word ("party" is not a typo of "Paris").
+ * unless it is an ordinary English word ("party" is not a typo of "Paris") or an irregular verb
+ * form ("dealt" is "deal with", not the noun "deal").
  */
 function correct(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher): string {
-  if (vocabulary.df.has(term) || matcher.singleTerms.has(term) || vocabulary.english.has(term)) return term;
+  if (vocabulary.df.has(term) || matcher.singleTerms.has(term) || vocabulary.english.has(term) || vocabulary.irregular.has(term)) return term;
   const { minLength, oneEditUpTo } = INDEX_OPTIONS.fuzzy;
   if (term.length < minLength || /\d/.test(term)) return term;
   const maxEdits = term.length <= oneEditUpTo ? 1 : 2;

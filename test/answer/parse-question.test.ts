@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/engine.js';
+import { doc, withEngine } from '../helpers.js';
 
 let engine: Engine;
 beforeAll(() => {
@@ -16,6 +17,11 @@ describe('question analysis', () => {
     expect(top('Zelenksy Oval Office return')).toMatch(/first return to the Oval Office/); // name typo
     expect(top('ceasfire terms')).toMatch(/^Western diplomats informed Reuters/); // word typo
     expect(top('Which party does Starmer lead?')).not.toMatch(/French President/); // "party" is not "Paris"
+    // An irregular verb form is a word, not a typo: "dealt" is "deal with", not the noun "deal".
+    withEngine({ 't.md': doc('Talks', 'The ministers signed a grain deal in Geneva on Monday. The ministers addressed the border dispute on Tuesday.') }, (engine) => {
+      const result = engine.ask('what have the ministers dealt with?');
+      expect(result.status === 'answered' && engine.sentence(result.citations[0]?.id ?? '')).toMatch(/addressed the border dispute/);
+    });
   });
 
   it('matches aliases, titles and related entities', () => {
