@@ -139,7 +139,7 @@ function speakers(concepts: Concept[], question: string): Concept[] {
 /** Verbs that ask for a statement: "what did X *say*", "how did X *describe*", "what does X *think*". */
 const SPEECH_VERBS = 'say|says|said|saying|tell|tells|told|telling|claim|claimed|claiming|state|stated|announce|announced|describe|described|think|thinks|thought|mean|meant|comment|commented|warn|warned|promise|promised|predict|predicted|suggest|suggested|reveal|revealed|confirm|confirmed|deny|denied|respond|responded|reply|replied|react|reacted';
 /** "[what/how…] did|does|has X <speech verb>": X is up to six words. */
-const SPEAKER = new RegExp(`^\\W*(?:(?:what|how|why|when|where)\\s+(?:else\\s+)?)?(?:did|does|do|has|have|had|is|are|was|were)\\s+((?:[\\p{L}\\p{N}'.-]+\\s+){1,6}?)(?:${SPEECH_VERBS})\\b`, 'u');
+const SPEAKER = new RegExp(`^\\W*(?:(?:what|how|why|when|where)\\s+(?:(?:else|[\\p{L}]+ly)\\s+)*)?(?:did|does|do|has|have|had|is|are|was|were)\\s+((?:[\\p{L}\\p{N}'.-]+\\s+){1,6}?)(?:${SPEECH_VERBS})\\b`, 'u');
 
 /** Relatives of a phrasal verb ("step_up" → "intensifi"), as weaker alternatives. */
 function phrasalRelatives(key: string | undefined, vocabulary: Vocabulary): Concept['terms'] {
@@ -290,8 +290,8 @@ const AUXILIARIES = new Set('is are was were will would did does do has have had
 const AUX = `(?:${[...AUXILIARIES].join('|')})`;
 /** "what is the N of…", "what/who/which/where is X's N (called)", "which N does…" (see askedAttribute). */
 const ASKED_ATTRIBUTE = [
-  new RegExp(`^\\W*(?:what|which)(?:'s|\\s+${AUX})?\\s+(?:the\\s+)?([\\p{L}-]+)\\s+of\\b`, 'u'),
-  new RegExp(`^\\W*(?:what|who|which|where)(?:'s|\\s+${AUX})\\s+[\\p{L}\\s'-]+'s?\\s+([\\p{L}-]+)(?:\\s+(?:called|named))?\\W*$`, 'u'),
+  new RegExp(`^\\W*(?:what|which)(?:'?s|\\s+${AUX})?\\s+(?:the\\s+)?([\\p{L}-]+)\\s+of\\b`, 'u'),
+  new RegExp(`^\\W*(?:what|who|which|where)(?:'?s|\\s+${AUX})\\s+[\\p{L}\\s'-]+'s?\\s+([\\p{L}-]+)(?:\\s+(?:called|named))?\\W*$`, 'u'),
   new RegExp(`^\\W*which\\s+([\\p{L}-]+)\\s+${AUX}\\b`, 'u'),
 ];
 

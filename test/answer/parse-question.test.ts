@@ -80,6 +80,7 @@ describe('question intents', () => {
   });
   it('weighs the concrete thing a question asks for of something else ("the population of Donetsk")', () => {
     expect(e.ask("what's the population of donetsk")).toMatchObject({ status: 'no_answer' });
+    expect(e.ask('whats the population of crimea')).toMatchObject({ status: 'no_answer' }); // chat spelling
     expect(e.ask('What is the capital of Ukraine?')).toMatchObject({ status: 'no_answer' });
     // …and an answer must state it: Macron is named, his wife is not.
     expect(e.ask("who is macron's wife")).toMatchObject({ status: 'no_answer' });
@@ -95,6 +96,7 @@ describe('question intents', () => {
   it('answers "what did X say" only with X saying something, not a sentence that just names X', () => {
     // The article names JD Vance (an encounter with him) but says nothing he said.
     expect(e.ask('what did jd vance say to zelensky in the oval office?')).toMatchObject({ status: 'no_answer' });
+    expect(e.ask('what exactly did jd vance say during that oval office row')).toMatchObject({ status: 'no_answer' });
     expect(e.ask('what does trump personally think of macron?')).toMatchObject({ status: 'no_answer' });
     expect(e.ask("what did the kremlin's spokesman say about witkoff's claims?")).toMatchObject({ status: 'no_answer' });
     // The claim source (a quote's later sentence), a reporting verb or noun right after the name.
