@@ -322,6 +322,6 @@ function hintOf(question: string): { hint: Hint | null; noun?: string } {
   const age = /\bhow (old)\b|\bwhat (age)\b/.exec(lower);
   if (age) return { hint: 'age', noun: age[1] ?? age[2] ?? '' };
   if (/\bhow (many|much|long|far|big|large)\b/.test(lower)) return { hint: 'number' };
-  const word = /\b(who|whom|whose|where|when|why)\b/.exec(lower)?.[1];
+  const word = /\b(who|whom|whose|where|when|why)s?\b/.exec(lower)?.[1]; // "whos", "wheres": chat spellings
   return { hint: word ? QUESTION_HINTS[word as keyof typeof QUESTION_HINTS] : null };
 }

@@ -55,6 +55,7 @@ describe('question analysis', () => {
     // "several European leaders" is a count, not an age.
     expect(top('How old is Keir Starmer?')).toBe('(not_covered)');
     expect(top('Who confirmed the development?')).toMatch(/^Steve Witkoff/);
+    expect(top('whos witkof')).toMatch(/^Steve Witkoff, a key associate/); // chat spelling of "who's"
   });
 });
 
