@@ -45,6 +45,7 @@ export class PhraseMatcher {
       if (head === '') continue;
       for (const phrase of group) this.add(phrase, { tag: `~${head}` });
     }
+    this.addComposites(entities);
     // Longest first; of equal length, the one that needs more stopwords after it ("give up" before "give").
     const needs = (p: { follow: (string | undefined)[] }): number => p.follow.filter((f) => f !== undefined).length;
     for (const list of this.byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length || needs(b) - needs(a));
@@ -58,6 +59,53 @@ export class PhraseMatcher {
       for (const [term, tags] of this.singleTerms) for (const t of tags) if (t.tag.startsWith('~')) this.members.set(t.tag, [...(this.members.get(t.tag) ?? []), term]);
     }
     return this.members.get(tag) ?? [];
+  }
+
+  /**
+   * A title made of a place and a noun ("Ukrainian leader", "Russian strongman", "US envoy") is
+   * also said with the place's other names and its capital, and as "the noun of the place":
+   * "Kyiv's leader", "Moscow's strongman", "Kremlin strongman", "envoy of America". Generated
+   * for every alias of another entity that starts with a name of a place entity; the place's
+   * names of at most two words, and those of places `related` to it, take its part. A phrase that
+   * already means something else is never generated (no alias points at two entities).
+   */
+  private addComposites(entities: EntitiesFile): void {
+    const taken = new Set<string>();
+    for (const list of this.byFirst.values()) for (const p of list) taken.add(p.terms.join(' '));
+    const places = entities.entities.filter((e) => e.type === 'place');
+    const placeOf = new Map<string, string>();
+    for (const place of places) for (const phrase of [place.name, ...place.aliases]) placeOf.set(terms(phrase).join(' '), place.id);
+    const namesOf = (id: string): string[] =>
+      places.filter((p) => p.id === id || p.related.includes(id)).flatMap((p) => [p.name, ...p.aliases]).filter((n) => {
+        const t = terms(n).length;
+        return t >= 1 && t <= 2;
+      });
+    const generated: { phrase: string; tag: PhraseTag }[] = [];
+    // Titles of people and groups only: a place's own alias ("Russian capital") is a description
+    // ("what is the capital of Russia" asks for it), not a title.
+    for (const entity of entities.entities.filter((e) => e.type !== 'place')) {
+      const tag = { tag: `@${entity.id}`, type: entity.type };
+      for (const alias of [entity.name, ...entity.aliases]) {
+        const words = alias.split(/\s+/);
+        for (let k = 1; k <= 2 && k < words.length; k++) {
+          const place = placeOf.get(terms(words.slice(0, k).join(' ')).join(' '));
+          if (place === undefined || place === entity.id) continue;
+          const rest = words.slice(k).join(' ');
+          if (terms(rest).length === 0) continue;
+          for (const name of namesOf(place)) generated.push({ phrase: `${name} ${rest}`, tag }, { phrase: `${rest} of ${name}`, tag });
+        }
+      }
+    }
+    // A generated phrase two entities would share is left out, like one an explicit phrase has.
+    const owners = new Map<string, Set<string>>();
+    for (const g of generated) {
+      const key = terms(g.phrase).join(' ');
+      owners.set(key, (owners.get(key) ?? new Set()).add(g.tag.tag));
+    }
+    for (const g of generated) {
+      const key = terms(g.phrase).join(' ');
+      if (!taken.has(key) && owners.get(key)?.size === 1) this.add(g.phrase, g.tag);
+    }
   }
 
   private relate(from: string, to: string): void {

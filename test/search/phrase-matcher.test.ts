@@ -70,4 +70,24 @@ describe('PhraseMatcher', () => {
     // The index holds the phrase and its parts, so "ease penalties" finds "sanctions relief".
     expect(analyzeText('gradual sanctions relief if Russia complies', parts).tags).toEqual(['~sanction_relief', '~sanction', '~relief']);
   });
+
+  it('says a title of a place with the place\u2019s other names and its capital, never taking another entity\u2019s phrase', () => {
+    const titled = new PhraseMatcher(
+      EntitiesFileSchema.parse({
+        entities: [
+          { id: 'zelensky', name: 'Volodymyr Zelensky', type: 'person', aliases: ['Ukrainian leader'] },
+          { id: 'ukraine', name: 'Ukraine', type: 'place', aliases: ['Ukrainian'] },
+          { id: 'kyiv', name: 'Kyiv', type: 'place', related: ['ukraine'], aliases: ['Ukrainian capital'] },
+          { id: 'rada', name: 'Verkhovna Rada', type: 'organisation', aliases: ['leader of Kyiv'] },
+        ],
+        synonyms: [],
+      }),
+    );
+    const of = (text: string): string[] => titled.matchText(text).map((m) => m.tag);
+    expect(of("Is Kyiv's leader flying in?")).toEqual(['@zelensky']);
+    expect(of('the leader of Ukraine')).toEqual(['@zelensky']);
+    // A phrase another entity has stays theirs; a place's own description is not a title.
+    expect(of('the leader of Kyiv')).toEqual(['@rada']);
+    expect(of('the capital of Ukraine')).toEqual(['@ukraine']);
+  });
 });
