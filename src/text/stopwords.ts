@@ -7,7 +7,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   between both but by can cannot could couldn did didn do does doesn doing don down during each few for
   from further had hadn has hasn have haven having he her here hers herself him himself his how i if in
   into is isn it its itself just let ll me might more most must my myself no nor not now of off on once
-  only or other ought our ours ourselves out over own re s same shall she should so some such t than that
+  only or ought our ours ourselves out over own re s same shall she should so some such t than that
   the their theirs them themselves then there these they this those through to too under until up upon us
   ve very was wasn we were weren what whatever when where whether which while who whom whose why will with
   would wouldn you your yours yourself yourselves d m o y also may yet via per

@@ -14,7 +14,7 @@ export const WordnetDigestSchema = z.object({
 });
 export type WordnetDigest = z.infer<typeof WordnetDigestSchema>;
 
-const DIGEST_FORMAT = 4;
+const DIGEST_FORMAT = 5;
 const memo = new Map<string, WordnetDigest>();
 
 /**
@@ -22,7 +22,7 @@ const memo = new Map<string, WordnetDigest>();
  * (when given), because reading WordNet takes ~2 s and does not depend on the knowledge.
  */
 export function loadWordnetDigest(cacheDir: string | null, senses: number): WordnetDigest {
-  // Bump DIGEST_FORMAT when what is read from WordNet changes.
+  // Bump DIGEST_FORMAT when what is read from WordNet changes, or how words become terms (stopwords).
   const version = `${wordnetVersion()}-s${senses}-f${DIGEST_FORMAT}`;
   const cached = memo.get(version);
   if (cached) return cached;

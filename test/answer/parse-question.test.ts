@@ -30,6 +30,14 @@ describe('question analysis', () => {
     expect(top('What would Ukraine give up?')).toMatch(/Kyiv would pause|Reports suggest/); // Kyiv ~ Ukraine
   });
 
+  it('reads "other" and "the rest of" as content, as weak as common words are', () => {
+    expect(top('does the deal cover the rest of europe too')).toMatch(/refraining from attacks on other European nations/);
+    expect(top('are the rest of the sticking points sorted')).toMatch(/nearly all other critical issues/);
+    // Weak: "other" does not outweigh what it qualifies.
+    expect(top('what about the other regions')).toMatch(/five disputed regions/);
+    expect(top('what other leaders are coming')).toMatch(/several European leaders/);
+  });
+
   it('splits a compound the documents write as two words', () => {
     expect(top('gamechanger??')).toMatch(/game-changing/);
     expect(top('landswap')).toMatch(/land exchange|territorial exchange/);
