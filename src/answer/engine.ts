@@ -96,6 +96,7 @@ export class Engine {
       related: new Map(Object.entries(data.related)),
       english: new Map(Object.entries(data.english)),
       concrete: new Set(data.concrete),
+      placeIn: new Map(Object.entries(data.placeIn)),
       irregular: new Map(Object.entries(data.irregular).map(([form, lemma]) => [form, toTerm(lemma)])),
       irregularLemma: new Map(Object.entries(data.irregular)),
       // The word vectors are read the first time a question has an English word the index lacks.
@@ -166,6 +167,7 @@ export class Engine {
         related: Object.fromEntries(related),
         english: wordnet.counts,
         concrete: wordnet.concrete,
+        placeIn: placeContainers(knowledge.entities, matcher, wordnet.within),
         irregular: loadIrregularVerbs(),
         suggestions: [],
       },
@@ -269,11 +271,12 @@ export class Engine {
     // Only a sentence that covers the question may lead the answer: the best-ranked of the top
     // few that does; none → decline.
     // The concrete thing asked for ("the population of Donetsk") must be stated, not just its
-    // subject; someone asked to have said something must be stated saying it.
+    // subject; someone asked to have said something must be stated saying it; "where in Alaska"
+    // wants a place in Alaska.
     const asked = parsed.concepts.flatMap((c, i) => (c.asked ? [i] : []));
     const lead = ranked
       .slice(0, INDEX_OPTIONS.declineDepth)
-      .find((r) => r.coverage > INDEX_OPTIONS.minCoverage && r.literalCoverage >= INDEX_OPTIONS.minLiteralCoverage && asked.every((i) => (r.literalCredits[i] ?? 0) > 0) && r.voiced !== false);
+      .find((r) => r.coverage > INDEX_OPTIONS.minCoverage && r.literalCoverage >= INDEX_OPTIONS.minLiteralCoverage && asked.every((i) => (r.literalCredits[i] ?? 0) > 0) && r.voiced !== false && r.placed !== false);
     if (!lead) return this.decline(question, 'not_covered');
     const best = lead;
     const ordered = [lead, ...ranked.filter((r) => r !== lead)];
@@ -589,4 +592,21 @@ interface PassageFacts {
   words: string[] | undefined;
   /** Vector rows of its content words, for word-vector nearness (on first use). */
   rows?: Int32Array;
+}
+
+/**
+ * For each place entity WordNet knows (by its name or an alias), the place entities it lies
+ * within ("@donetsk" → ["@ukraine", "@europe"]): WordNet's part holonyms, as entities of the
+ * knowledge. A place WordNet does not know is left out (unknown, not "nowhere").
+ */
+function placeContainers(entities: Knowledge['entities'], matcher: PhraseMatcher, within: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const entity of entities.entities) {
+    if (entity.type !== 'place') continue;
+    const found = [entity.name, ...entity.aliases].map((n) => within[normalizeWord(n)]).filter((c) => c !== undefined);
+    if (found.length === 0) continue;
+    const tags = found.flat().flatMap((container) => matcher.matchText(container).flatMap((m) => (m.type === 'place' && m.tag !== `@${entity.id}` ? [m.tag] : [])));
+    out[`@${entity.id}`] = [...new Set(tags)].sort();
+  }
+  return out;
 }

@@ -28,6 +28,11 @@ export interface ParsedQuestion {
   hint: Hint | null;
   /** The question asks for the gist ("what's the latest?") and names nothing in particular. */
   summary: boolean;
+  /**
+   * "Where in Alaska…", "which city in Ukraine…": the answer must be a place within these place
+   * tags; `inside` says whether a place tag is ('unknown' when WordNet does not know the place).
+   */
+  within?: { tags: string[]; inside: (place: string) => 'yes' | 'no' | 'unknown' };
 }
 
 export interface Vocabulary {
@@ -43,6 +48,8 @@ export interface Vocabulary {
   english: ReadonlyMap<string, number>;
   /** Nouns whose commonest sense is a concrete thing (text/thesaurus.ts readConcreteNouns). */
   concrete: ReadonlySet<string>;
+  /** For each place entity WordNet knows, the place entities it lies within. */
+  placeIn: ReadonlyMap<string, readonly string[]>;
   /** Irregular verb forms → term of the base verb (see text/irregular-verbs.ts). */
   irregular: ReadonlyMap<string, string>;
   /** Irregular verb forms → the base verb itself ("gave" → "give"). */
@@ -118,8 +125,30 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   // "which city …": the noun asks for the answer's kind, unless it is all the question names.
   const others = noun === undefined ? concepts : concepts.filter((c) => c.label.toLowerCase() !== noun);
   const content = others.length > 0 ? others : concepts;
-  return { concepts: speakers(focus(dedupe(content), question, vocabulary), question), hint, summary };
+  const final = speakers(focus(dedupe(content), question, vocabulary), question);
+  const within = hint === 'place' ? containerOf(final, question, vocabulary) : undefined;
+  return { concepts: final, hint, summary, ...(within ? { within } : {}) };
 }
+
+/**
+ * The place a place question is confined to: "where in *Alaska* was the summit held", "which
+ * city in *Ukraine*". A sentence that names only other places (Russia, Ukraine for Alaska) does
+ * not say where in Alaska; one naming a place WordNet puts in Alaska, or one it does not know, may.
+ */
+function containerOf(concepts: readonly Concept[], question: string, vocabulary: Vocabulary): ParsedQuestion['within'] {
+  const phrase = CONTAINER.exec(question.toLowerCase().replace(/’/g, "'"))?.[1];
+  if (!phrase) return undefined;
+  const tags = concepts.filter((c) => ` ${phrase} `.includes(` ${c.label.toLowerCase().replace(/’/g, "'")} `)).flatMap((c) => c.terms.filter((t) => t.weight === 1 && t.term.startsWith('@')).map((t) => t.term));
+  if (tags.length === 0) return undefined;
+  const inside = (place: string): 'yes' | 'no' | 'unknown' => {
+    const up = vocabulary.placeIn.get(place);
+    return up === undefined ? 'unknown' : up.some((t) => tags.includes(t)) ? 'yes' : 'no';
+  };
+  return { tags, inside };
+}
+
+/** "where in X", "which/what city|town|place|region|area in X": X, up to three words. */
+const CONTAINER = /\b(?:where|(?:which|what)\s+(?:cities|city|towns?|places?|regions?|areas?|locations?|spots?))\s+in\s+((?:the\s+)?[\p{L}.'-]+(?:\s+[\p{L}.'-]+){0,2})/u;
 
 /**
  * "What did *the Kremlin's spokesman* say about…", "how did *Witkoff* describe…", "has *China*

@@ -22,6 +22,8 @@ export interface Ranked {
    * saying something; undefined when the question asks no such thing or it was not judged.
    */
   voiced?: boolean;
+  /** For "where in X" (ParsedQuestion.within): whether the sentence names a place that may lie in X. */
+  placed?: boolean;
 }
 
 type Field = keyof typeof INDEX_OPTIONS.credit;
@@ -70,6 +72,8 @@ export function rank(
   const concepts = question.concepts.map((c) => ({ weight: c.weight, terms: c.terms.map((t) => ({ term: t.term, credit: t.credit ?? t.weight })) }));
   const named = namedIn(question);
   const speakers = concepts.filter((_, i) => question.concepts[i]?.speaker);
+  const within = question.within;
+  const containers = question.concepts.map((c) => within !== undefined && c.terms.some((t) => t.weight === 1 && within.tags.includes(t.term)));
   // A concept's own word, when it is a plain word (not a name): a sentence that says it in other
   // words ("penalties" for "sanctions") covers it in part.
   const words = question.concepts.map((c) => {
@@ -92,8 +96,10 @@ export function rank(
     const close = positions && n < INDEX_OPTIONS.proximity.depth ? positions : undefined;
     n++;
     const literalCredits: number[] = [];
+    // "Where in Alaska…": a place WordNet puts in Alaska ("Anchorage") partly says Alaska.
+    const inContainer = within !== undefined && passage.places.some((p) => within.inside(p) === 'yes');
     const credits = concepts.map((c, i) => {
-      const exact = credit(c.terms, r.match, paragraph?.match);
+      const exact = Math.max(credit(c.terms, r.match, paragraph?.match), inContainer && containers[i] ? INDEX_OPTIONS.relatedEntity.credit : 0);
       literalCredits.push(exact);
       const word = words[i];
       const best = !near || word === undefined || exact >= 1 ? exact : Math.max(exact, softCredit(near(word, r.id)));
@@ -108,7 +114,8 @@ export function rank(
     const matchedTerms: string[] = [];
     for (const [term, fields] of Object.entries(r.match)) if (!/^[@~]/.test(term) && fields.includes('text')) matchedTerms.push(term);
     const voice = close && speakers.length > 0 ? { voiced: voiced(speakers, r.match, close(r.id)) } : {};
-    ranked.push({ passage: r.id, score, coverage, literalCoverage, credits, literalCredits, matchedTerms, ...voice });
+    const place = within ? { placed: passage.places.some((p) => !named.has(p) && within.inside(p) !== 'no') } : {};
+    ranked.push({ passage: r.id, score, coverage, literalCoverage, credits, literalCredits, matchedTerms, ...voice, ...place });
     docTotals.set(passage.doc, (docTotals.get(passage.doc) ?? 0) + score);
   }
   const bestDoc = Math.max(0, ...docTotals.values());

@@ -36,6 +36,8 @@ export interface SnapshotContent {
   english: Record<string, number>;
   /** Nouns whose commonest sense is a concrete thing (text/thesaurus.ts readConcreteNouns). */
   concrete: string[];
+  /** For each place entity WordNet knows, the place entities it lies within (Engine.build). */
+  placeIn: Record<string, string[]>;
   irregular: Record<string, string>;
   sentences: CompactIndexData;
   paragraphs: CompactIndexData;
@@ -59,6 +61,7 @@ const HeadSchema = z.object({
   related: z.record(z.string(), z.array(z.string())),
   english: z.record(z.string(), z.number()),
   concrete: z.array(z.string()),
+  placeIn: z.record(z.string(), z.array(z.string())),
   irregular: z.record(z.string(), z.string()),
   /** Claim sources and entity tags of the passages, each once; columns refer to them by number. */
   strings: z.array(z.string()),
@@ -243,6 +246,7 @@ function encode(s: SnapshotContent): Buffer {
     related: s.related,
     english: s.english,
     concrete: s.concrete,
+    placeIn: s.placeIn,
     irregular: s.irregular,
     strings: [...strings.keys()],
     passageCount: n,
@@ -387,6 +391,7 @@ function decode(file: FileReader, key: string): SnapshotContent | undefined {
     related: head.related,
     english: head.english,
     concrete: head.concrete,
+    placeIn: head.placeIn,
     irregular: head.irregular,
     sentences,
     paragraphs,

@@ -161,6 +161,51 @@ export function readConcreteNouns(): string[] {
 }
 
 /**
+ * What each place of WordNet lies within, by its part holonyms followed to the top: "alaska" →
+ * ["united states", "north america", …], "donetsk" → ["ukraine", "europe", …], over all of the
+ * word's location senses (lower-case, "_" as a space; each containing synset by its first word).
+ * Places with nothing above them are left out. Read once into the WordNet digest.
+ */
+export function readPlaceContainers(): Record<string, string[]> {
+  const dict = wordnetDir();
+  const synsets = new Map<string, { words: string[]; partOf: string[]; location: boolean }>();
+  for (const line of readFileSync(join(dict, 'data.noun'), 'latin1').split('\n')) {
+    if (line.startsWith(' ') || line === '') continue;
+    const parts = line.split(' | ')[0]?.split(' ') ?? [];
+    const wordCount = parseInt(parts[3] ?? '0', 16);
+    const words: string[] = [];
+    for (let i = 0; i < wordCount; i++) words.push((parts[4 + i * 2] ?? '').toLowerCase().replace(/\(.*\)$/, '').replace(/_/g, ' '));
+    const partOf: string[] = [];
+    let at = 4 + wordCount * 2;
+    const pointerCount = Number(parts[at]);
+    at++;
+    for (let p = 0; p < pointerCount; p++, at += 4) if (parts[at] === '#p' && parts[at + 2] === 'n') partOf.push(parts[at + 1] ?? '');
+    synsets.set(parts[0] ?? '', { words, partOf, location: parts[1] === LOCATION_FILE });
+  }
+  const above = (offset: string): string[] => {
+    const out = new Set<string>();
+    const queue = [...(synsets.get(offset)?.partOf ?? [])];
+    while (queue.length > 0 && out.size < 50) {
+      const next = synsets.get(queue.shift() ?? '');
+      if (!next?.words[0] || out.has(next.words[0])) continue;
+      out.add(next.words[0]);
+      queue.push(...next.partOf);
+    }
+    return [...out];
+  };
+  const containers: Record<string, string[]> = {};
+  for (const [offset, synset] of synsets) {
+    if (!synset.location || synset.partOf.length === 0) continue;
+    const up = above(offset);
+    for (const word of synset.words) containers[word] = [...new Set([...(containers[word] ?? []), ...up])].sort();
+  }
+  return containers;
+}
+
+/** WordNet's lexicographer file of places (noun.location). */
+const LOCATION_FILE = '15';
+
+/**
  * The singular forms a plural noun may have, by WordNet's own suffix rules (morphy), the word
  * itself first: "parties" → party, "wives" → wive (not a noun), "cities" → city.
  */

@@ -1,20 +1,22 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readConcreteNouns, readWordnetRelations, wordnetVersion } from './thesaurus.js';
+import { readConcreteNouns, readPlaceContainers, readWordnetRelations, wordnetVersion } from './thesaurus.js';
 import { wordnetTermCounts } from './word-frequency.js';
 
-/** What the engine takes from WordNet, for every English word: relatives, general counts, concrete nouns. */
+/** What the engine takes from WordNet, for every English word: relatives, general counts, concrete nouns, places' containers. */
 export const WordnetDigestSchema = z.object({
   version: z.string(),
   related: z.record(z.string(), z.array(z.string())),
   counts: z.record(z.string(), z.number()),
   /** Nouns whose commonest sense is a concrete thing (see thesaurus.ts readConcreteNouns). */
   concrete: z.array(z.string()),
+  /** What each WordNet place lies within (see thesaurus.ts readPlaceContainers). */
+  within: z.record(z.string(), z.array(z.string())),
 });
 export type WordnetDigest = z.infer<typeof WordnetDigestSchema>;
 
-const DIGEST_FORMAT = 5;
+const DIGEST_FORMAT = 6;
 const memo = new Map<string, WordnetDigest>();
 
 /**
@@ -42,6 +44,7 @@ export function loadWordnetDigest(cacheDir: string | null, senses: number): Word
       related: Object.fromEntries(readWordnetRelations({ senses })),
       counts: Object.fromEntries(wordnetTermCounts()),
       concrete: readConcreteNouns(),
+      within: readPlaceContainers(),
     };
     if (path && cacheDir !== null) {
       try {

@@ -168,6 +168,34 @@ describe('answer types', () => {
   });
 });
 
+describe('places within a place', () => {
+  const entities = [
+    'entities:',
+    '  - { id: alaska, name: Alaska, type: place }',
+    '  - { id: anchorage, name: Anchorage, type: place }',
+    '  - { id: russia, name: Russia, type: place }',
+    '  - { id: ukraine, name: Ukraine, type: place }',
+    '  - { id: kyiv, name: Kyiv, type: place, aliases: [Kiev] }',
+    '',
+  ].join('\n');
+  it('answers "where in X" only with a place WordNet puts in X (or one it does not know)', () => {
+    const summit = 'The summit was held in Alaska while Russia and Ukraine kept up drone strikes.';
+    withEngine({ 'entities.yaml': entities, 's.md': doc('Summit', summit) }, (engine) => {
+      // Russia and Ukraine are places, but not in Alaska: the documents do not say where in Alaska.
+      expect(engine.ask('Where in Alaska was the summit held?').status).toBe('no_answer');
+      expect(engine.ask('which city in alaska hosted the summit').status).toBe('no_answer');
+      expect(engine.ask('Where was the summit held?').status).toBe('answered');
+    });
+    withEngine({ 'entities.yaml': entities, 's.md': doc('Summit', `${summit} The summit was held in Anchorage.`) }, (engine) => {
+      const result = engine.ask('Where in Alaska was the summit held?');
+      expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/Anchorage/);
+    });
+    withEngine({ 'entities.yaml': entities, 'k.md': doc('Talks', 'Talks on the drone strikes were held in Kyiv.') }, (engine) => {
+      expect(engine.ask('which city in ukraine held the talks on the drone strikes').status).toBe('answered');
+    });
+  });
+});
+
 describe('term proximity', () => {
   it('ranks first the sentence that states the question’s words together', () => {
     // The same words, the same length, the same paragraph: only their order differs, and the
