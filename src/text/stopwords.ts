@@ -1,6 +1,8 @@
 /**
  * English function words, dropped from both documents and questions. Modal verbs are here
- * too: they matter for claim attribution (see src/claims), not for finding a sentence.
+ * too: they matter for claim attribution (see src/claims), not for finding a sentence. So are
+ * contractions typed without their apostrophe ("didnt", "theyre"), as chat is; "cant" and
+ * "wont" as nouns are rare enough to lose.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again against all am an and any are aren as at be because been before being below
@@ -11,7 +13,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   the their theirs them themselves then there these they this those through to too under until up upon us
   ve very was wasn we were weren what whatever when where whether which while who whom whose why will with
   would wouldn you your yours yourself yourselves d m o y also may yet via per
-  whats whos wheres hows along around away non`.split(/\s+/),
+  whats whos wheres hows along around away non
+  didnt dont doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt mustnt neednt
+  cant wont aint shant theyre youre thats theres ive youve weve theyve`.split(/\s+/),
 );
 
 /**
