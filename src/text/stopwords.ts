@@ -30,7 +30,8 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
   actually really much many going get gets got make makes made give gives given supposed like
   one ones thing things kind sort way part current currently status
   else besides ever even still stuff lot lots guy dude gonna wanna gotta yall
-  pls plz thx ty u ur im yo lol ok okay hi hello hmm btw fyi guys bot dealdesk`.split(/\s+/),
+  pls plz thx ty u ur im yo lol ok okay hi hello hmm btw fyi guys bot dealdesk
+  nah yeah yep yup nope tho idk imo imho tbh ngl rn bc cuz coz abt vs smh lmao omg`.split(/\s+/),
 );
 
 /** Words asking for the gist rather than a detail ("what's the latest?", "tldr"). */

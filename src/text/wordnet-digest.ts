@@ -16,7 +16,7 @@ export const WordnetDigestSchema = z.object({
 });
 export type WordnetDigest = z.infer<typeof WordnetDigestSchema>;
 
-const DIGEST_FORMAT = 7;
+const DIGEST_FORMAT = 8;
 const memo = new Map<string, WordnetDigest>();
 
 /**
@@ -24,7 +24,8 @@ const memo = new Map<string, WordnetDigest>();
  * (when given), because reading WordNet takes ~2 s and does not depend on the knowledge.
  */
 export function loadWordnetDigest(cacheDir: string | null, senses: number): WordnetDigest {
-  // Bump DIGEST_FORMAT when what is read from WordNet changes, or how words become terms (stopwords).
+  // Bump DIGEST_FORMAT when what is read from WordNet changes, or how words become terms
+  // (stopwords; question fillers are left out of the relatives).
   const version = `${wordnetVersion()}-s${senses}-f${DIGEST_FORMAT}`;
   const cached = memo.get(version);
   if (cached) return cached;

@@ -83,6 +83,7 @@ describe('question intents', () => {
   });
   it('treats chat filler as no content', () => {
     expect(e.ask('hi pls thx')).toMatchObject({ status: 'no_answer', reason: 'no_content' });
+    expect(e.ask('idk tbh ngl, omg lmao')).toMatchObject({ status: 'no_answer', reason: 'no_content' });
     // A contraction typed without its apostrophe is still a function word, not a rare one.
     expect(e.ask('didnt he get kicked out of there before').citations[0]?.quote).toMatch(/unceremoniously removed/);
     expect(e.ask('theyre not doing it, are they? dont wont cant')).toMatchObject({ status: 'no_answer', reason: 'no_content' });
