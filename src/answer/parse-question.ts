@@ -345,7 +345,8 @@ function hintOf(question: string): { hint: Hint | null; noun?: string } {
     typed('date', /\b(what|which|on what) (date|day|year|month)\b/) ??
     typed('place', /\b(which|what) (city|cities|country|countries|place|places|town|capital|location|venue)\b/) ??
     typed('person', /\b(which|what) (person|people|leader|leaders|official|officials|man|woman|minister|president)\b/) ??
-    typed('time', /\b(what) (time)\b/);
+    typed('time', /\b(what) (time)\b/) ??
+    typed('share', /\b(what|which) (percentage|percent|proportion|share|fraction|portion)\b/);
   if (found) return found;
   // "How old is…?" asks for an age, which a count ("several", "five regions") does not give.
   const age = /\bhow (old)\b|\bwhat (age)\b/.exec(lower);

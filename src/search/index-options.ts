@@ -9,7 +9,7 @@ import type { IndexedFields, ParagraphFields } from './passage.js';
  */
 export const INDEX_OPTIONS = {
   /** Bump when the passage format or analysis changes in a way the constant does not show. */
-  format: 14,
+  format: 15,
   fields: ['text', 'tags', 'speaker'] as const,
   /** Field weights: the sentence itself and the names it mentions first, then who says it. */
   boost: { text: 1, tags: 1, speaker: 0.5 },
@@ -63,11 +63,11 @@ export const INDEX_OPTIONS = {
   followUpWeight: 0.5,
   /**
    * When a sentence holds no answer of the kind the question word asks for (no time for "when",
-   * no date for "on what date", no quantity for "how many", no age for "how old", no other person
-   * for "who"), its
+   * no date for "on what date", no quantity for "how many", no age for "how old", no share for
+   * "what percentage", no other person for "who"), its
    * coverage is multiplied by this: the documents may mention the subject but not what is asked.
    */
-  missingAnswerType: { time: 0.5, date: 0.5, number: 0.5, age: 0.5, person: 0.8, place: 0.8, reason: 1 },
+  missingAnswerType: { time: 0.5, date: 0.5, number: 0.5, age: 0.5, share: 0.5, person: 0.8, place: 0.8, reason: 1 },
   /** Multiplier for a sentence holding the kind of answer a who/where/when/why/how-many question asks for. */
   hintBoost: 1.2,
   /** Weight of document-level aggregation (a document that matches broadly lifts its sentences). */

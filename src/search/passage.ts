@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ClaimSchema } from '../claims/attribute-claims.js';
 
-export const HintSchema = z.enum(['person', 'place', 'time', 'date', 'number', 'age', 'reason']);
+export const HintSchema = z.enum(['person', 'place', 'time', 'date', 'number', 'age', 'reason', 'share']);
 export type Hint = z.infer<typeof HintSchema>;
 
 /** One sentence of one document: the unit that is searched and quoted. */

@@ -166,6 +166,15 @@ describe('answer types', () => {
       expect(engine.ask('How old is Geneva?').status).toBe('no_answer');
     });
   });
+  it('answers "what percentage" only from a sentence that gives a share', () => {
+    withEngine({ 'k.md': doc('Vote', 'Officials counted the votes in Kherson on Monday.\n\nBy Tuesday, 64 percent of voters in Odesa had cast a ballot.') }, (engine) => {
+      const result = engine.ask('What percentage of voters in Odesa had cast a ballot by Tuesday?');
+      expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/64 percent/);
+      // The count of votes is stated, but no share of them.
+      expect(engine.ask('What percentage of the votes did officials count in Kherson on Monday?').status).toBe('no_answer');
+      expect(engine.ask('Did officials count the votes in Kherson on Monday?').status).toBe('answered');
+    });
+  });
 });
 
 describe('places within a place', () => {
