@@ -27,6 +27,7 @@ describe('question analysis', () => {
   it('matches aliases, titles and related entities', () => {
     expect(top('What did the US envoy confirm?')).toMatch(/^Steve Witkoff, a key associate/);
     expect(top('Kiev NATO aspirations')).toMatch(/^In return, Kyiv would pause/);
+    expect(top('will the nato sec gen be there with zelensky')).toMatch(/NATO leader Mark Rutte/); // chat abbreviation
     expect(top('What would Ukraine give up?')).toMatch(/Kyiv would pause|Reports suggest/); // Kyiv ~ Ukraine
   });
 
