@@ -113,7 +113,8 @@ export function rank(
     const score = (r.score + INDEX_OPTIONS.contextBoost * (paragraph?.score ?? 0)) * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? INDEX_OPTIONS.hintBoost : 1) * (1 + INDEX_OPTIONS.proximity.weight * together);
     const matchedTerms: string[] = [];
     for (const [term, fields] of Object.entries(r.match)) if (!/^[@~]/.test(term) && fields.includes('text')) matchedTerms.push(term);
-    const voice = close && speakers.length > 0 ? { voiced: voiced(speakers, r.match, close(r.id)) } : {};
+    // Judged for every candidate (not only the proximity depth): any of them may end up leading.
+    const voice = positions && speakers.length > 0 ? { voiced: voiced(speakers, r.match, positions(r.id)) } : {};
     const place = within ? { placed: passage.places.some((p) => !named.has(p) && within.inside(p) !== 'no') } : {};
     ranked.push({ passage: r.id, score, coverage, literalCoverage, credits, literalCredits, matchedTerms, ...voice, ...place });
     docTotals.set(passage.doc, (docTotals.get(passage.doc) ?? 0) + score);
