@@ -125,7 +125,7 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   // "which city …": the noun asks for the answer's kind, unless it is all the question names.
   const others = noun === undefined ? concepts : concepts.filter((c) => c.label.toLowerCase() !== noun);
   const content = others.length > 0 ? others : concepts;
-  const final = speakers(focus(dedupe(content), question, vocabulary), question);
+  const final = speakers(focus(dedupe(content), question, vocabulary), question, vocabulary);
   const within = hint === 'place' ? containerOf(final, question, vocabulary) : undefined;
   return { concepts: final, hint, summary, ...(within ? { within } : {}) };
 }
@@ -157,18 +157,34 @@ const CONTAINER = /\b(?:where|(?:which|what)\s+(?:cities|city|towns?|places?|reg
  * what Vance said). The concepts of the one who speaks are marked (Concept.speaker); an answer
  * must state them saying something (rank.ts `voiced`). Adverbs ("personally") are not the speaker.
  */
-function speakers(concepts: Concept[], question: string): Concept[] {
-  const subject = SPEAKER.exec(question.toLowerCase().replace(/’/g, "'"))?.[1];
+function speakers(concepts: Concept[], question: string, vocabulary: Vocabulary): Concept[] {
+  const found = SPEAKER.exec(question.toLowerCase().replace(/’/g, "'"));
+  const subject = found?.[1] ?? found?.[2];
   if (!subject) return concepts;
   const words = subject.split(/\s+/).filter((w) => w !== '' && !/ly$/.test(w)).join(' ');
   const inSubject = (label: string): boolean => ` ${words} `.includes(` ${label.toLowerCase().replace(/’/g, "'")} `);
-  return concepts.map((c) => (inSubject(c.label) ? { ...c, speaker: true } : c));
+  // Only someone can speak: a name, an entity of the story, or a concrete noun ("spokesman").
+  // "What does the deal say about Crimea" asks what the deal's terms are, not for a statement.
+  const someone = (c: Concept): boolean => c.name === true || c.terms.some((t) => t.weight === 1 && t.term.startsWith('@')) || nounForms(normalizeWord(c.label).replace(/'s?$/, '')).some((w) => vocabulary.concrete.has(w));
+  return concepts.map((c) => (inSubject(c.label) && someone(c) ? { ...c, speaker: true } : c));
 }
 
-/** Verbs that ask for a statement: "what did X *say*", "how did X *describe*", "what does X *think*". */
-const SPEECH_VERBS = 'say|says|said|saying|tell|tells|told|telling|claim|claimed|claiming|state|stated|announce|announced|describe|described|think|thinks|thought|mean|meant|comment|commented|warn|warned|promise|promised|predict|predicted|suggest|suggested|reveal|revealed|confirm|confirmed|deny|denied|respond|responded|reply|replied|react|reacted';
-/** "[what/how…] did|does|has X <speech verb>": X is up to six words. */
-const SPEAKER = new RegExp(`^\\W*(?:(?:what|how|why|when|where)\\s+(?:(?:else|[\\p{L}]+ly)\\s+)*)?(?:did|does|do|has|have|had|is|are|was|were)\\s+((?:[\\p{L}\\p{N}'.-]+\\s+){1,6}?)(?:${SPEECH_VERBS})\\b`, 'u');
+/**
+ * Verbs that ask for a statement: "what did X *say*", "how did X *describe*", "what does X
+ * *think*". Not "claim", "promise", "mean": "what does Russia claim" asks for territory, "what
+ * did the US promise" for a commitment the article may state without the US saying it.
+ */
+const SPEECH_VERBS = 'say|says|said|saying|tell|tells|told|telling|state|stated|announce|announced|describe|described|think|thinks|thought|comment|commented|warn|warned|predict|predicted|suggest|suggested|reveal|revealed|confirm|confirmed|deny|denied|respond|responded|reply|replied|react|reacted';
+/**
+ * "[what/how] did|does|has X <speech verb>", "what is X saying": X is up to six words; after the
+ * question word may come "else" or an adverb ("what exactly did…"). With is/are/was/were only
+ * the -ing form asks for a statement: "is the Kremlin said to be budging" is a report frame.
+ */
+const SUBJECT = `((?:[\\p{L}\\p{N}'.-]+\\s+){1,6}?)`;
+const SPEAKER = new RegExp(
+  `^\\W*(?:(?:what|how|why|when|where)\\s+(?:(?:else|[\\p{L}]+ly)\\s+)*)?(?:(?:did|does|do|has|have|had)\\s+${SUBJECT}(?:${SPEECH_VERBS})|(?:is|are|was|were)\\s+${SUBJECT}(?:saying|telling|stating|commenting|warning|suggesting|responding|replying|reacting))\\b`,
+  'u',
+);
 
 /** Relatives of a phrasal verb ("step_up" → "intensifi"), as weaker alternatives. */
 function phrasalRelatives(key: string | undefined, vocabulary: Vocabulary): Concept['terms'] {

@@ -118,6 +118,10 @@ describe('question intents', () => {
     expect(e.ask('what did trump say about progress with russia').citations[0]?.quote).toMatch(/Trump highlighted/);
     expect(e.ask('what did putin warn about recently').citations[0]?.quote).toMatch(/recent warning of a nuclear conflict/);
     expect(e.ask('what did western diplomats tell reuters').citations[0]?.quote).toMatch(/^Western diplomats informed Reuters/);
+    // Only someone speaks: the deal's terms, a claim to territory and a report frame are not statements.
+    expect(e.ask('what does the deal say about crimea').citations[0]?.quote).toMatch(/Crimea/);
+    expect(e.ask('what does russia claim unlawfully').citations[0]?.quote).toMatch(/unlawfully claimed/);
+    expect(e.ask('is russia said to be making concessions on the disputed regions').citations[0]?.quote).toMatch(/rumored to have made concessions/);
   });
   it('reads "else", "still", "besides" as framing, not as words a sentence must hold', () => {
     expect(e.ask('what else did witkoff say')).toMatchObject({ status: 'answered' });
