@@ -105,25 +105,41 @@ function readSynset(
   synsets: Map<string, Synset>,
   pending: { synset: Synset; source: number; key: string; target: number }[],
 ): void {
-  {
-    if (line.startsWith(' ') || line === '') return;
-    const parts = line.split(' | ')[0]?.split(' ') ?? [];
-    const offset = parts[0] ?? '';
-    const wordCount = parseInt(parts[3] ?? '0', 16);
-    const words: string[] = [];
-    for (let i = 0; i < wordCount; i++) words.push((parts[4 + i * 2] ?? '').toLowerCase().replace(/\(.*\)$/, ''));
-    const synset: Synset = { words, derivations: new Map() };
-    let at = 4 + wordCount * 2;
-    const pointerCount = Number(parts[at]);
-    at++;
-    for (let p = 0; p < pointerCount; p++, at += 4) {
-      if (parts[at] !== '+') continue;
-      const sourceTarget = parts[at + 3] ?? '0000';
-      const key = `${posKey(parts[at + 2] ?? '')}${parts[at + 1] ?? ''}`;
-      pending.push({ synset, source: parseInt(sourceTarget.slice(0, 2), 16), key, target: parseInt(sourceTarget.slice(2), 16) });
-    }
-    synsets.set(`${pos}${offset}`, synset);
+  const data = parseDataLine(line);
+  if (!data) return;
+  const synset: Synset = { words: data.words, derivations: new Map() };
+  for (const p of data.pointers) {
+    if (p.symbol !== '+') continue;
+    pending.push({ synset, source: parseInt(p.sourceTarget.slice(0, 2), 16), key: `${posKey(p.pos)}${p.offset}`, target: parseInt(p.sourceTarget.slice(2), 16) });
   }
+  synsets.set(`${pos}${data.offset}`, synset);
+}
+
+/** One line of a WordNet data file: its synset's offset, lexicographer file, words and pointers. */
+interface DataLine {
+  offset: string;
+  lexFile: string;
+  /** Lower-case, without an adjective marker ("(a)"); multi-word ones keep their "_". */
+  words: string[];
+  pointers: { symbol: string; offset: string; pos: string; sourceTarget: string }[];
+}
+
+/**
+ * Parses a data.* line ("offset lex_filenum ss_type w_cnt word lex_id … p_cnt pointer… | gloss");
+ * undefined for the licence header's lines and blank ones.
+ */
+function parseDataLine(line: string): DataLine | undefined {
+  if (line.startsWith(' ') || line === '') return undefined;
+  const parts = line.split(' | ')[0]?.split(' ') ?? [];
+  const wordCount = parseInt(parts[3] ?? '0', 16);
+  const words: string[] = [];
+  for (let i = 0; i < wordCount; i++) words.push((parts[4 + i * 2] ?? '').toLowerCase().replace(/\(.*\)$/, ''));
+  const pointers: DataLine['pointers'] = [];
+  let at = 4 + wordCount * 2;
+  const pointerCount = Number(parts[at]);
+  at++;
+  for (let p = 0; p < pointerCount; p++, at += 4) pointers.push({ symbol: parts[at] ?? '', offset: parts[at + 1] ?? '', pos: parts[at + 2] ?? '', sourceTarget: parts[at + 3] ?? '0000' });
+  return { offset: parts[0] ?? '', lexFile: parts[1] ?? '', words, pointers };
 }
 
 /**
@@ -144,9 +160,8 @@ export function readConcreteNouns(): string[] {
   const dict = wordnetDir();
   const file = new Map<string, string>();
   for (const line of readFileSync(join(dict, 'data.noun'), 'latin1').split('\n')) {
-    if (line.startsWith(' ') || line === '') continue;
-    const [offset, lexFile] = line.split(' ');
-    if (offset && lexFile) file.set(offset, lexFile);
+    const data = parseDataLine(line);
+    if (data) file.set(data.offset, data.lexFile);
   }
   const concrete: string[] = [];
   for (const line of readFileSync(join(dict, 'index.noun'), 'latin1').split('\n')) {
@@ -170,17 +185,10 @@ export function readPlaceContainers(): Record<string, string[]> {
   const dict = wordnetDir();
   const synsets = new Map<string, { words: string[]; partOf: string[]; location: boolean }>();
   for (const line of readFileSync(join(dict, 'data.noun'), 'latin1').split('\n')) {
-    if (line.startsWith(' ') || line === '') continue;
-    const parts = line.split(' | ')[0]?.split(' ') ?? [];
-    const wordCount = parseInt(parts[3] ?? '0', 16);
-    const words: string[] = [];
-    for (let i = 0; i < wordCount; i++) words.push((parts[4 + i * 2] ?? '').toLowerCase().replace(/\(.*\)$/, '').replace(/_/g, ' '));
-    const partOf: string[] = [];
-    let at = 4 + wordCount * 2;
-    const pointerCount = Number(parts[at]);
-    at++;
-    for (let p = 0; p < pointerCount; p++, at += 4) if (parts[at] === '#p' && parts[at + 2] === 'n') partOf.push(parts[at + 1] ?? '');
-    synsets.set(parts[0] ?? '', { words, partOf, location: parts[1] === LOCATION_FILE });
+    const data = parseDataLine(line);
+    if (!data) continue;
+    const partOf = data.pointers.filter((p) => p.symbol === '#p' && p.pos === 'n').map((p) => p.offset);
+    synsets.set(data.offset, { words: data.words.map((w) => w.replace(/_/g, ' ')), partOf, location: data.lexFile === LOCATION_FILE });
   }
   const above = (offset: string): string[] => {
     const out = new Set<string>();
