@@ -136,9 +136,9 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
  * not say where in Alaska; one naming a place WordNet puts in Alaska, or one it does not know, may.
  */
 function containerOf(concepts: readonly Concept[], question: string, vocabulary: Vocabulary): ParsedQuestion['within'] {
-  const phrase = CONTAINER.exec(question.toLowerCase().replace(/’/g, "'"))?.[1];
+  const phrase = CONTAINER.exec(normalizeWord(question))?.[1];
   if (!phrase) return undefined;
-  const tags = concepts.filter((c) => ` ${phrase} `.includes(` ${c.label.toLowerCase().replace(/’/g, "'")} `)).flatMap((c) => c.terms.filter((t) => t.weight === 1 && t.term.startsWith('@')).map((t) => t.term));
+  const tags = concepts.filter((c) => saidIn(c, phrase)).flatMap((c) => c.terms.filter((t) => t.weight === 1 && t.term.startsWith('@')).map((t) => t.term));
   if (tags.length === 0) return undefined;
   const inside = (place: string): 'yes' | 'no' | 'unknown' => {
     const up = vocabulary.placeIn.get(place);
@@ -158,15 +158,19 @@ const CONTAINER = /\b(?:where|(?:which|what)\s+(?:cities|city|towns?|places?|reg
  * must state them saying something (rank.ts `voiced`). Adverbs ("personally") are not the speaker.
  */
 function speakers(concepts: Concept[], question: string, vocabulary: Vocabulary): Concept[] {
-  const found = SPEAKER.exec(question.toLowerCase().replace(/’/g, "'"));
+  const found = SPEAKER.exec(normalizeWord(question));
   const subject = found?.[1] ?? found?.[2];
   if (!subject) return concepts;
   const words = subject.split(/\s+/).filter((w) => w !== '' && !/ly$/.test(w)).join(' ');
-  const inSubject = (label: string): boolean => ` ${words} `.includes(` ${label.toLowerCase().replace(/’/g, "'")} `);
   // Only someone can speak: a name, an entity of the story, or a concrete noun ("spokesman").
   // "What does the deal say about Crimea" asks what the deal's terms are, not for a statement.
   const someone = (c: Concept): boolean => c.name === true || c.terms.some((t) => t.weight === 1 && t.term.startsWith('@')) || nounForms(normalizeWord(c.label).replace(/'s?$/, '')).some((w) => vocabulary.concrete.has(w));
-  return concepts.map((c) => (inSubject(c.label) && someone(c) ? { ...c, speaker: true } : c));
+  return concepts.map((c) => (saidIn(c, words) && someone(c) ? { ...c, speaker: true } : c));
+}
+
+/** Is the concept's label among the words of a phrase of the question (both normalised)? */
+function saidIn(concept: Concept, phrase: string): boolean {
+  return ` ${phrase} `.includes(` ${normalizeWord(concept.label)} `);
 }
 
 /**
@@ -323,7 +327,7 @@ function focus(concepts: Concept[], question: string, vocabulary: Vocabulary): C
  * without the word ("Starmer will stand alongside…").
  */
 function askedAttribute(question: string): string | undefined {
-  const q = question.toLowerCase().replace(/’/g, "'");
+  const q = normalizeWord(question);
   for (const pattern of ASKED_ATTRIBUTE) {
     const noun = pattern.exec(q)?.[1];
     if (noun) return noun;
