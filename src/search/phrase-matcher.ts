@@ -80,7 +80,10 @@ export class PhraseMatcher {
         const t = terms(n).length;
         return t >= 1 && t <= 2;
       });
-    const generated: { phrase: string; tag: PhraseTag }[] = [];
+    const generated: { phrase: string; key: string; tag: PhraseTag }[] = [];
+    const generate = (phrase: string, tag: PhraseTag): void => {
+      generated.push({ phrase, key: terms(phrase).join(' '), tag });
+    };
     // Titles of people and groups only: a place's own alias ("Russian capital") is a description
     // ("what is the capital of Russia" asks for it), not a title.
     for (const entity of entities.entities.filter((e) => e.type !== 'place')) {
@@ -89,23 +92,20 @@ export class PhraseMatcher {
         const words = alias.split(/\s+/);
         for (let k = 1; k <= 2 && k < words.length; k++) {
           const place = placeOf.get(terms(words.slice(0, k).join(' ')).join(' '));
-          if (place === undefined || place === entity.id) continue;
+          if (place === undefined) continue;
           const rest = words.slice(k).join(' ');
           if (terms(rest).length === 0) continue;
-          for (const name of namesOf(place)) generated.push({ phrase: `${name} ${rest}`, tag }, { phrase: `${rest} of ${name}`, tag });
+          for (const name of namesOf(place)) {
+            generate(`${name} ${rest}`, tag);
+            generate(`${rest} of ${name}`, tag);
+          }
         }
       }
     }
     // A generated phrase two entities would share is left out, like one an explicit phrase has.
     const owners = new Map<string, Set<string>>();
-    for (const g of generated) {
-      const key = terms(g.phrase).join(' ');
-      owners.set(key, (owners.get(key) ?? new Set()).add(g.tag.tag));
-    }
-    for (const g of generated) {
-      const key = terms(g.phrase).join(' ');
-      if (!taken.has(key) && owners.get(key)?.size === 1) this.add(g.phrase, g.tag);
-    }
+    for (const g of generated) owners.set(g.key, (owners.get(g.key) ?? new Set()).add(g.tag.tag));
+    for (const g of generated) if (!taken.has(g.key) && owners.get(g.key)?.size === 1) this.add(g.phrase, g.tag);
   }
 
   private relate(from: string, to: string): void {
