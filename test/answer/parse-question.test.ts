@@ -88,6 +88,8 @@ describe('question intents', () => {
     // A contraction typed without its apostrophe is still a function word, not a rare one.
     expect(e.ask('didnt he get kicked out of there before').citations[0]?.quote).toMatch(/unceremoniously removed/);
     expect(e.ask('theyre not doing it, are they? dont wont cant')).toMatchObject({ status: 'no_answer', reason: 'no_content' });
+    // "X's side", "the X side": the party X, not a further thing asked about.
+    expect(e.ask('what did the us side agree on').citations[0]?.quote).toMatch(/We have agreed on robust security guarantees/);
   });
   it('weighs a phrase ("hold on to") as its one-word synonyms ("retain"), not as its head word ("hold")', () => {
     expect(top('what would russia hold on to')).toMatch(/territorial exchange to retain Donetsk/);
