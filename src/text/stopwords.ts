@@ -30,6 +30,8 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
   actually really much many going get gets got make makes made give gives given supposed like
   one ones thing things kind sort way part side sides current currently status
   else besides ever even still stuff lot lots guy dude gonna wanna gotta yall
+  basically literally honestly seriously totally pretty quite rather simply essentially anyway anyways
+  definitely probably maybe perhaps surely certainly truly genuinely kinda sorta
   pls plz thx ty u ur im yo lol ok okay hi hello hmm btw fyi guys bot dealdesk
   nah yeah yep yup nope tho idk imo imho tbh ngl rn bc cuz coz abt vs smh lmao omg`.split(/\s+/),
 );

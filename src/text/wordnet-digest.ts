@@ -16,7 +16,7 @@ export const WordnetDigestSchema = z.object({
 });
 export type WordnetDigest = z.infer<typeof WordnetDigestSchema>;
 
-const DIGEST_FORMAT = 9;
+const DIGEST_FORMAT = 10;
 const memo = new Map<string, WordnetDigest>();
 
 /**

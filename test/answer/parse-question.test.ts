@@ -88,6 +88,9 @@ describe('question intents', () => {
     // A contraction typed without its apostrophe is still a function word, not a rare one.
     expect(e.ask('didnt he get kicked out of there before').citations[0]?.quote).toMatch(/unceremoniously removed/);
     expect(e.ask('theyre not doing it, are they? dont wont cant')).toMatchObject({ status: 'no_answer', reason: 'no_content' });
+    // Hedges and intensifiers ("basically", "honestly", "pretty") change no answer.
+    const plain = e.ask('is russia dropping its claim on the regions');
+    expect(e.ask('so is russia basically, honestly, pretty much dropping its claim on the regions').citations).toEqual(plain.citations);
     // "X's side", "the X side": the party X, not a further thing asked about.
     expect(e.ask('what did the us side agree on').citations[0]?.quote).toMatch(/We have agreed on robust security guarantees/);
   });
