@@ -106,6 +106,7 @@ export class Engine {
         table ??= vectors.table(new Set([...data.vocabulary.keys()].filter((t) => !/^[@~]/.test(t))), scan);
         return vectors.nearest(term, table, limit, min);
       },
+      spelling: (word) => wordVectors().spelling(word),
     };
   }
 

@@ -56,6 +56,8 @@ export interface Vocabulary {
   irregularLemma: ReadonlyMap<string, string>;
   /** Terms of the index whose words are used like a given word (word vectors), best first. */
   similar: (word: string) => readonly { term: string; similarity: number }[];
+  /** The English word a word unknown to English is likely a typo of (word vectors' vocabulary). */
+  spelling: (word: string) => string | undefined;
 }
 
 /** BM25's IDF; a term absent from the vocabulary gets the IDF of df = 0, above every known term. */
@@ -70,7 +72,7 @@ export function idf(df: number, size: number): number {
  * runs only for unknown words, so ordinary questions pay nothing for it.
  */
 export function parseQuestion(question: string, matcher: PhraseMatcher, vocabulary: Vocabulary): ParsedQuestion {
-  const all = tokenize(question);
+  const all = tokenize(question).map((t, i, list) => respell(t, isName(list, i, question), vocabulary, matcher));
   const tokens = all.filter((t) => t.term !== '');
   // A verb with its particle ("stepped up", "gave in") takes the phrasal verb's relatives.
   const phrasal = new Map<Token, string>();
@@ -264,7 +266,7 @@ function isName(tokens: readonly Token[], at: number, question: string): boolean
  * form ("dealt" is "deal with", not the noun "deal").
  */
 function correct(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher): string {
-  if (vocabulary.df.has(term) || matcher.singleTerms.has(term) || vocabulary.english.has(term) || vocabulary.irregular.has(term)) return term;
+  if (isKnown(term, vocabulary, matcher)) return term;
   const { minLength, oneEditUpTo } = INDEX_OPTIONS.fuzzy;
   if (term.length < minLength || /\d/.test(term)) return term;
   const maxEdits = term.length <= oneEditUpTo ? 1 : 2;
@@ -273,6 +275,23 @@ function correct(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher): 
     if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { term: candidate, distance, df };
   }
   return best?.term ?? term;
+}
+
+function isKnown(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher): boolean {
+  return vocabulary.df.has(term) || matcher.singleTerms.has(term) || vocabulary.english.has(term) || vocabulary.irregular.has(term);
+}
+
+/**
+ * A word unknown to the documents, to the names and synonyms and to general English, and with
+ * no index term close to it, may be a typo of an English word the documents do not use:
+ * "illegaly" reads as "illegally" (see WordVectors.spelling), so that its synonyms and the words
+ * used like it are found. Names are left as typed.
+ */
+function respell(token: Token, name: boolean, vocabulary: Vocabulary, matcher: PhraseMatcher): Token {
+  if (name || token.term === '' || token.surface.length < INDEX_OPTIONS.fuzzy.englishMinLength || /\d/.test(token.surface)) return token;
+  if (isKnown(token.term, vocabulary, matcher) || correct(token.term, vocabulary, matcher) !== token.term) return token;
+  const spelling = vocabulary.spelling(normalizeWord(token.surface));
+  return spelling === undefined ? token : { ...token, surface: spelling, term: toTerm(spelling) };
 }
 
 /**

@@ -143,8 +143,12 @@ export const INDEX_OPTIONS = {
   declineDepth: 3,
   /** Other citations must reach this share of the best score. */
   minRelativeScore: 0.2,
-  /** Typo tolerance, only for terms missing from the vocabulary: edits allowed by term length. */
-  fuzzy: { minLength: 4, oneEditUpTo: 7 },
+  /**
+   * Typo tolerance, only for terms missing from the vocabulary: edits allowed by term length; a
+   * word of at least `englishMinLength` letters that English does not know either may be read as
+   * the commonest English word one edit away (parse-question.ts `respell`).
+   */
+  fuzzy: { minLength: 4, oneEditUpTo: 7, englishMinLength: 5 },
   /** Questions longer than this are declined (the bot says so). */
   maxQuestionLength: 500,
   maxCitations: 3,

@@ -78,6 +78,21 @@ export class WordVectors {
   }
 
   /**
+   * For a word with no vector of its own, the commonest word one edit away (a letter left out,
+   * added or changed, or two letters swapped): "illegaly" → "illegally". undefined when the word
+   * has a vector or none is that near.
+   */
+  spelling(word: string): string | undefined {
+    if (this.rows.has(word)) return undefined;
+    let best: number | undefined;
+    for (const candidate of oneEdit(word)) {
+      const row = this.rows.get(candidate);
+      if (row !== undefined && (best === undefined || row < best)) best = row;
+    }
+    return best === undefined ? undefined : this.words[best];
+  }
+
+  /**
    * The rows of the words whose search term is one of `terms`, the most frequent first and at
    * most `size` of them: what a question word may be matched to (a scan of the table is the cost
    * of a match, so a large knowledge base offers its commonest words).
@@ -100,6 +115,22 @@ export class WordVectors {
     let dot = 0;
     for (let k = 0; k < dims; k++) dot += (values[at + k] as number) * (values[bt + k] as number);
     return dot / (127 * 127);
+  }
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one edit from `word`: a letter deleted, swapped with the next, replaced or inserted. */
+function* oneEdit(word: string): Generator<string> {
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail) yield head + tail.slice(1);
+    if (tail.length > 1) yield head + (tail[1] as string) + (tail[0] as string) + tail.slice(2);
+    for (const letter of LETTERS) {
+      if (tail && letter !== tail[0]) yield head + letter + tail.slice(1);
+      yield head + letter + tail;
+    }
   }
 }
 

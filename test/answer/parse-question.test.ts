@@ -17,6 +17,12 @@ describe('question analysis', () => {
     expect(top('Zelenksy Oval Office return')).toMatch(/first return to the Oval Office/); // name typo
     expect(top('ceasfire terms')).toMatch(/^Western diplomats informed Reuters/); // word typo
     expect(top('Which party does Starmer lead?')).not.toMatch(/French President/); // "party" is not "Paris"
+    // A typo of an English word the documents do not use finds what that word finds.
+    const council = doc('Council', 'The council met on Monday. The court found that the mayor had acted unlawfully.');
+    withEngine({ 'c.md': council, 'entities.yaml': 'synonyms:\n  - [unlawfully, illegally]\n' }, (engine) => {
+      const result = engine.ask('so who acted illegaly');
+      expect(result.status === 'answered' && engine.sentence(result.citations[0]?.id ?? '')).toMatch(/acted unlawfully/);
+    });
     // An irregular verb form is a word, not a typo: "dealt" is "deal with", not the noun "deal".
     withEngine({ 't.md': doc('Talks', 'The ministers signed a grain deal in Geneva on Monday. The ministers addressed the border dispute on Tuesday.') }, (engine) => {
       const result = engine.ask('what have the ministers dealt with?');

@@ -41,6 +41,14 @@ describe('word vectors', () => {
     expect(vectors.nearest('zzzqqq', table, 3, 0)).toEqual([]);
   });
 
+  it('reads a word English does not know as the commonest word one edit away', () => {
+    expect(vectors.spelling('ilegally')).toBe('illegally'); // a letter left out
+    expect(vectors.spelling('sanctoins')).toBe('sanctions'); // two swapped
+    expect(vectors.spelling('negotiatoin')).toBe('negotiation');
+    expect(vectors.spelling('sanctions')).toBeUndefined(); // a known word is left alone
+    expect(vectors.spelling('zzzqqqxx')).toBeUndefined(); // nothing that near
+  });
+
   it('writes a digest once and reads it back the same', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('word-vectors-'))).toHaveLength(1);
     const again = loadWordVectors(join(dir, 'other'), INDEX_OPTIONS.similar); // same process: memoised
