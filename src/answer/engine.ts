@@ -274,10 +274,20 @@ export class Engine {
     // The concrete thing asked for ("the population of Donetsk") must be stated, not just its
     // subject; someone asked to have said something must be stated saying it; "where in Alaska"
     // wants a place in Alaska.
+    // So must a name the question gives that the knowledge has no entity for ("Italy").
     const asked = parsed.concepts.flatMap((c, i) => (c.asked ? [i] : []));
+    const names = parsed.concepts.flatMap((c, i) => (c.name ? [i] : []));
     const lead = ranked
       .slice(0, INDEX_OPTIONS.declineDepth)
-      .find((r) => r.coverage > INDEX_OPTIONS.minCoverage && r.literalCoverage >= INDEX_OPTIONS.minLiteralCoverage && asked.every((i) => (r.literalCredits[i] ?? 0) > 0) && r.voiced !== false && r.placed !== false);
+      .find(
+        (r) =>
+          r.coverage > INDEX_OPTIONS.minCoverage &&
+          r.literalCoverage >= INDEX_OPTIONS.minLiteralCoverage &&
+          asked.every((i) => (r.literalCredits[i] ?? 0) > 0) &&
+          names.every((i) => (r.literalCredits[i] ?? 0) > 0) &&
+          r.voiced !== false &&
+          r.placed !== false,
+      );
     if (!lead) return this.decline(question, 'not_covered');
     const best = lead;
     const ordered = [lead, ...ranked.filter((r) => r !== lead)];

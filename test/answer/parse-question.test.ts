@@ -58,6 +58,10 @@ describe('question analysis', () => {
   it('weighs names in the question fully, so an unknown one declines', () => {
     expect(top('Who is the prime minister of Japan?')).toBe('(not_covered)');
     expect(top('Who won the Super Bowl?')).toBe('(not_covered)');
+    // However much else of the sentence it repeats: the sentence is about someone else.
+    expect(top('Is Canada\'s prime minister joining the talks in Washington?')).toBe('(not_covered)');
+    expect(top('Will Poland\'s president stand with Zelensky at the White House?')).toBe('(not_covered)');
+    expect(top('Did Starmer stand alongside Zelensky?')).toMatch(/^Starmer will stand alongside/);
   });
 
   it('keeps "Article 5" though "article" alone only frames a question', () => {
