@@ -80,7 +80,7 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
     const next = all[i + 1];
     if (t.term !== '' && next && PARTICLES.has(next.surface.toLowerCase())) phrasal.set(t, phrasalKey(`${irregularBase(t.surface, vocabulary)} ${next.surface.toLowerCase()}`));
   });
-  const seq = tokens.map((t) => correct(t.term, vocabulary, matcher));
+  const seq = tokens.map((t) => t.term);
   const concepts: Concept[] = [];
   const matches = matcher.match(seq, followers(all));
   let at = 0;
@@ -282,14 +282,17 @@ function isKnown(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher): 
 }
 
 /**
- * A word unknown to the documents, to the names and synonyms and to general English, and with
- * no index term close to it, may be a typo of an English word the documents do not use:
+ * A word unknown to the documents, to the names and synonyms and to general English takes the
+ * index term nearest to it (see correct). With none near, it may be a typo of an English word
+ * the documents do not use:
  * "illegaly" reads as "illegally" (see WordVectors.spelling), so that its synonyms and the words
  * used like it are found. Names are left as typed.
  */
 function respell(token: Token, name: boolean, vocabulary: Vocabulary, matcher: PhraseMatcher): Token {
-  if (name || token.term === '' || token.surface.length < INDEX_OPTIONS.fuzzy.englishMinLength || /\d/.test(token.surface)) return token;
-  if (isKnown(token.term, vocabulary, matcher) || correct(token.term, vocabulary, matcher) !== token.term) return token;
+  if (token.term === '' || isKnown(token.term, vocabulary, matcher)) return token;
+  const corrected = correct(token.term, vocabulary, matcher);
+  if (corrected !== token.term) return { ...token, term: corrected };
+  if (name || token.surface.length < INDEX_OPTIONS.fuzzy.englishMinLength || /\d/.test(token.surface)) return token;
   const spelling = vocabulary.spelling(normalizeWord(token.surface));
   return spelling === undefined ? token : { ...token, surface: spelling, term: toTerm(spelling) };
 }
