@@ -10,7 +10,7 @@ import { defaultCacheDir, readSnapshot, snapshotKey, writeSnapshot, type Snapsho
 import { loadIrregularVerbs } from '../text/irregular-verbs.js';
 import { followers, normalizeWord, terms, termsOf, tokenize, toTerm } from '../text/analyze.js';
 import { relativesIn } from '../text/thesaurus.js';
-import { loadWordnetDigest } from '../text/wordnet-digest.js';
+import { loadWordnetDigest, type WordnetDigest } from '../text/wordnet-digest.js';
 import { loadWordVectors, type VectorTable, type WordVectors } from '../text/word-vectors.js';
 import { idf, parseQuestion, type Concept, type Vocabulary } from './parse-question.js';
 import { claimTerms, relate, type ClaimTerms } from './corroborate.js';
@@ -97,6 +97,7 @@ export class Engine {
       english: new Map(Object.entries(data.english)),
       concrete: new Set(data.concrete),
       placeIn: new Map(Object.entries(data.placeIn)),
+      described: new Map(Object.entries(data.described)),
       irregular: new Map(Object.entries(data.irregular).map(([form, lemma]) => [form, toTerm(lemma)])),
       irregularLemma: new Map(Object.entries(data.irregular)),
       // The word vectors are read the first time a question has an English word the index lacks.
@@ -169,6 +170,7 @@ export class Engine {
         english: wordnet.counts,
         concrete: wordnet.concrete,
         placeIn: placeContainers(knowledge.entities, matcher, wordnet.within),
+        described: describedEntities(knowledge.entities, wordnet.kinds),
         irregular: loadIrregularVerbs(),
         suggestions: [],
       },
@@ -620,4 +622,27 @@ function placeContainers(entities: Knowledge['entities'], matcher: PhraseMatcher
     out[`@${entity.id}`] = [...new Set(tags)].sort();
   }
   return out;
+}
+
+/** WordNet's lexicographer files of each entity type: people; places, buildings and continents; groups. */
+const ENTITY_FILES: Readonly<Record<string, readonly string[]>> = { person: ['18'], place: ['15', '06', '17'], organisation: ['14'], group: ['14'] };
+
+/**
+ * "The peninsula" is Crimea when Crimea is the knowledge's only peninsula: for each one-word kind
+ * that WordNet gives exactly one entity (by the first instance sense of its name or an alias of
+ * the entity's type: "Sun" the newspaper is not a star), that entity's tag, by the kind's term.
+ */
+function describedEntities(entities: Knowledge['entities'], kinds: WordnetDigest['kinds']): Record<string, string> {
+  const of = new Map<string, Set<string>>();
+  for (const entity of entities.entities) {
+    const files = ENTITY_FILES[entity.type] ?? [];
+    for (const name of [entity.name, ...entity.aliases]) {
+      const sense = kinds[normalizeWord(name)]?.find((k) => files.includes(k.file));
+      for (const kind of sense?.kinds ?? []) {
+        const term = toTerm(kind);
+        if (term !== '') of.set(term, (of.get(term) ?? new Set()).add(`@${entity.id}`));
+      }
+    }
+  }
+  return Object.fromEntries([...of].flatMap(([term, tags]) => (tags.size === 1 ? [[term, [...tags][0] as string]] : [])).sort());
 }

@@ -50,6 +50,8 @@ export interface Vocabulary {
   concrete: ReadonlySet<string>;
   /** For each place entity WordNet knows, the place entities it lies within. */
   placeIn: ReadonlyMap<string, readonly string[]>;
+  /** Kinds of thing the knowledge has one entity of, by term: "peninsula" → "@crimea". */
+  described: ReadonlyMap<string, string>;
   /** Irregular verb forms → term of the base verb (see text/irregular-verbs.ts). */
   irregular: ReadonlyMap<string, string>;
   /** Irregular verb forms → the base verb itself ("gave" → "give"). */
@@ -81,6 +83,7 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
     if (t.term !== '' && next && PARTICLES.has(next.surface.toLowerCase())) phrasal.set(t, phrasalKey(`${irregularBase(t.surface, vocabulary)} ${next.surface.toLowerCase()}`));
   });
   const seq = tokens.map((t) => t.term);
+  const previous = new Map(all.map((t, i) => [t, all[i - 1]]));
   const concepts: Concept[] = [];
   const matches = matcher.match(seq, followers(all));
   let at = 0;
@@ -100,6 +103,7 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
         ...decompound(term, surface, vocabulary, matcher).map((t) => ({ term: t, weight: 1 })),
         ...relatives(term, tokens[at]?.surface, vocabulary),
         ...phrasalRelatives(phrasal.get(tokens[at] as Token), vocabulary),
+        ...described(term, previous.get(tokens[at] as Token), vocabulary),
       ];
       concepts.push(conceptOf(surface || term, withSimilar(own, surface, vocabulary, name), vocabulary, name));
     }
@@ -209,6 +213,17 @@ function withSimilar(terms: Concept['terms'], surface: string, vocabulary: Vocab
   if (name || terms.some((t) => vocabulary.df.has(t.term))) return terms;
   const { weight } = INDEX_OPTIONS.similar;
   return [...terms, ...vocabulary.similar(normalizeWord(surface)).map((s) => ({ term: s.term, weight: weight * s.similarity, credit: 0 }))];
+}
+
+/**
+ * "The peninsula", "the continent's leaders": a definite description of the one entity of the
+ * knowledge that WordNet says is such a thing (Crimea, Europe) partly stands for it.
+ */
+function described(term: string, before: Token | undefined, vocabulary: Vocabulary): Concept['terms'] {
+  const tag = vocabulary.described.get(term);
+  if (tag === undefined || before === undefined || normalizeWord(before.surface) !== 'the') return [];
+  const { weight, credit } = INDEX_OPTIONS.relatedEntity;
+  return [{ term: tag, weight, credit }];
 }
 
 /** The base form of an irregular verb ("gave" → "give"), else the word itself. */

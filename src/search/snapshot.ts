@@ -38,6 +38,8 @@ export interface SnapshotContent {
   concrete: string[];
   /** For each place entity WordNet knows, the place entities it lies within (Engine.build). */
   placeIn: Record<string, string[]>;
+  /** A kind of thing the knowledge has one entity of ("peninsula" → "@crimea"), by term (Engine.build). */
+  described: Record<string, string>;
   irregular: Record<string, string>;
   sentences: CompactIndexData;
   paragraphs: CompactIndexData;
@@ -62,6 +64,7 @@ const HeadSchema = z.object({
   english: z.record(z.string(), z.number()),
   concrete: z.array(z.string()),
   placeIn: z.record(z.string(), z.array(z.string())),
+  described: z.record(z.string(), z.string()),
   irregular: z.record(z.string(), z.string()),
   /** Claim sources and entity tags of the passages, each once; columns refer to them by number. */
   strings: z.array(z.string()),
@@ -247,6 +250,7 @@ function encode(s: SnapshotContent): Buffer {
     english: s.english,
     concrete: s.concrete,
     placeIn: s.placeIn,
+    described: s.described,
     irregular: s.irregular,
     strings: [...strings.keys()],
     passageCount: n,
@@ -392,6 +396,7 @@ function decode(file: FileReader, key: string): SnapshotContent | undefined {
     english: head.english,
     concrete: head.concrete,
     placeIn: head.placeIn,
+    described: head.described,
     irregular: head.irregular,
     sentences,
     paragraphs,

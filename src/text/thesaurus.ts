@@ -210,6 +210,38 @@ export function readPlaceContainers(): Record<string, string[]> {
   return containers;
 }
 
+/**
+ * What kind of thing each named instance of WordNet is, by its instance hypernyms: "crimea" →
+ * peninsula, "europe" → continent (lower-case, "_" as a space). For each instance sense of a
+ * word, in WordNet's order: its lexicographer file (a place, a person, a group…) and the
+ * one-word names of its kinds ("moscow" → none: a "national capital"). Read once into the
+ * WordNet digest.
+ */
+export function readInstanceKinds(): Record<string, { file: string; kinds: string[] }[]> {
+  const dict = wordnetDir();
+  const synsets = new Map<string, { file: string; words: string[]; instanceOf: string[] }>();
+  for (const line of readFileSync(join(dict, 'data.noun'), 'latin1').split('\n')) {
+    const data = parseDataLine(line);
+    if (!data) continue;
+    const instanceOf = data.pointers.filter((p) => p.symbol === '@i' && p.pos === 'n').map((p) => p.offset);
+    synsets.set(data.offset, { file: data.lexFile, words: data.words.map((w) => w.replace(/_/g, ' ')), instanceOf });
+  }
+  const kinds: Record<string, { file: string; kinds: string[] }[]> = {};
+  for (const line of readFileSync(join(dict, 'index.noun'), 'latin1').split('\n')) {
+    if (line.startsWith(' ') || line === '') continue;
+    const parts = line.trim().split(' ');
+    // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
+    const offsets = parts.slice(4 + Number(parts[3]) + 2);
+    const senses = offsets.flatMap((offset) => {
+      const synset = synsets.get(offset);
+      if (!synset || synset.instanceOf.length === 0) return [];
+      return [{ file: synset.file, kinds: [...new Set(synset.instanceOf.flatMap((o) => synsets.get(o)?.words ?? []))].filter((w) => !w.includes(' ')) }];
+    });
+    if (senses.length > 0) kinds[(parts[0] ?? '').replace(/_/g, ' ')] = senses;
+  }
+  return kinds;
+}
+
 /** WordNet's lexicographer file of places (noun.location). */
 const LOCATION_FILE = '15';
 

@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readConcreteNouns, readPlaceContainers, readWordnetRelations, wordnetVersion } from './thesaurus.js';
+import { readConcreteNouns, readInstanceKinds, readPlaceContainers, readWordnetRelations, wordnetVersion } from './thesaurus.js';
 import { wordnetTermCounts } from './word-frequency.js';
 
-/** What the engine takes from WordNet, for every English word: relatives, general counts, concrete nouns, places' containers. */
+/** What the engine takes from WordNet, for every English word: relatives, general counts, concrete nouns, places' containers, instances' kinds. */
 export const WordnetDigestSchema = z.object({
   version: z.string(),
   related: z.record(z.string(), z.array(z.string())),
@@ -13,10 +13,12 @@ export const WordnetDigestSchema = z.object({
   concrete: z.array(z.string()),
   /** What each WordNet place lies within (see thesaurus.ts readPlaceContainers). */
   within: z.record(z.string(), z.array(z.string())),
+  /** What kind of thing each named instance is, per instance sense (see thesaurus.ts readInstanceKinds). */
+  kinds: z.record(z.string(), z.array(z.object({ file: z.string(), kinds: z.array(z.string()) }))),
 });
 export type WordnetDigest = z.infer<typeof WordnetDigestSchema>;
 
-const DIGEST_FORMAT = 10;
+const DIGEST_FORMAT = 12;
 const memo = new Map<string, WordnetDigest>();
 
 /**
@@ -46,6 +48,7 @@ export function loadWordnetDigest(cacheDir: string | null, senses: number): Word
       counts: Object.fromEntries(wordnetTermCounts()),
       concrete: readConcreteNouns(),
       within: readPlaceContainers(),
+      kinds: readInstanceKinds(),
     };
     if (path && cacheDir !== null) {
       try {

@@ -35,6 +35,19 @@ describe('question analysis', () => {
     expect(top('Kiev NATO aspirations')).toMatch(/^In return, Kyiv would pause/);
     expect(top('will the nato sec gen be there with zelensky')).toMatch(/NATO leader Mark Rutte/); // chat abbreviation
     expect(top('What would Ukraine give up?')).toMatch(/Kyiv would pause|Reports suggest/); // Kyiv ~ Ukraine
+    // "The peninsula": the story's only peninsula in WordNet, Crimea; "a peninsula" is not a reference.
+    expect(top('what would happen to the peninsula')).toMatch(/Crimea/);
+    expect(top('is a peninsula part of the deal')).toBe('(not_covered)');
+    // Only the one entity of its kind: with two countries, "the country" is neither.
+    const body = doc('Talks', 'Russia signed the grain deal on Monday. Officials met in Geneva on Tuesday.');
+    const place = (id: string, name: string): string => `  - id: ${id}\n    name: ${name}\n    type: place\n`;
+    withEngine({ 't.md': body, 'entities.yaml': `entities:\n${place('russia', 'Russia')}` }, (engine) => {
+      const result = engine.ask('what did the country sign');
+      expect(result.status === 'answered' && engine.sentence(result.citations[0]?.id ?? '')).toMatch(/^Russia signed/);
+    });
+    withEngine({ 't.md': body, 'entities.yaml': `entities:\n${place('russia', 'Russia')}${place('ukraine', 'Ukraine')}` }, (engine) => {
+      expect(engine.ask('what did the country sign')).toMatchObject({ status: 'no_answer', reason: 'not_covered' });
+    });
   });
 
   it('reads "other" and "the rest of" as content, as weak as common words are', () => {

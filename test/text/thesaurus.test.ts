@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nounForms, readConcreteNouns } from '../../src/text/thesaurus.js';
+import { nounForms, readConcreteNouns, readInstanceKinds } from '../../src/text/thesaurus.js';
 
 describe('readConcreteNouns', () => {
   const concrete = new Set(readConcreteNouns());
@@ -8,6 +8,21 @@ describe('readConcreteNouns', () => {
   });
   it('leaves out abstract nouns: acts, attributes, states, cognition, communication', () => {
     for (const word of ['role', 'job', 'aim', 'name', 'status', 'size', 'nature', 'purpose']) expect(concrete.has(word), word).toBe(false);
+  });
+});
+
+describe('readInstanceKinds', () => {
+  const kinds = readInstanceKinds();
+  it('gives what kind of thing each named instance is, per sense in WordNet order, with its lexicographer file', () => {
+    expect(kinds['crimea']).toEqual([{ file: '15', kinds: ['peninsula'] }]);
+    expect(kinds['europe']?.[0]).toEqual({ file: '17', kinds: ['continent'] });
+    // Washington the capital first (a "national capital": no one-word kind), …, then George Washington.
+    expect(kinds['washington']?.[0]).toEqual({ file: '15', kinds: [] });
+    expect(kinds['washington']?.some((k) => k.file === '18' && k.kinds.includes('president'))).toBe(true);
+  });
+  it('leaves out words with no instance sense', () => {
+    expect(kinds['peninsula']).toBeUndefined();
+    expect(kinds['deal']).toBeUndefined();
   });
 });
 
