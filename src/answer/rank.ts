@@ -28,6 +28,9 @@ export interface Ranked {
 
 type Field = keyof typeof INDEX_OPTIONS.credit;
 
+/** "this development", "these terms": a sentence that points back at what came before it. */
+const REFERS_BACK = /\b(?:this|these)\s+(?:\p{L}+\s+)?\p{L}+/iu;
+
 /** The sentence index and the paragraph index (the sentences' weaker context). */
 export interface Indexes {
   sentences: CompactIndex;
@@ -68,6 +71,19 @@ export function rank(
     return para === undefined ? [] : [para];
   });
   const paragraphs = paragraphQuery.length > 0 ? indexes.paragraphs.score(paras, paragraphQuery) : new Map<number, never>();
+  // A sentence that refers back ("In return, Kyiv would…", "Witkoff confirmed this unexpected
+  // development") is about the sentence before it, which partly covers the question for it
+  // (as its paragraph does: `credit.context`), among BM25's best `refersBack.depth` candidates.
+  const referents = new Map<number, number>();
+  for (const r of results.slice(0, INDEX_OPTIONS.refersBack.depth)) {
+    const passage = passages[r.id];
+    const before = passages[r.id - 1];
+    if (passage && before && before.para === passage.para && (passage.quoteStart < passage.start || REFERS_BACK.test(passage.text))) referents.set(r.id, r.id - 1);
+  }
+  // The sentence before is often a candidate too, its matches known; the rest are scored.
+  const referred = new Map(results.map((r) => [r.id, r]));
+  const unscored = [...referents.values()].filter((id) => !referred.has(id));
+  if (unscored.length > 0) for (const [id, hit] of indexes.sentences.score(unscored, query)) referred.set(id, hit);
   const total = question.concepts.reduce((sum, c) => sum + c.weight, 0);
   const concepts = question.concepts.map((c) => ({ weight: c.weight, terms: c.terms.map((t) => ({ term: t.term, credit: t.credit ?? t.weight })) }));
   const named = namedIn(question);
@@ -99,7 +115,8 @@ export function rank(
     // "Where in Alaska…": a place WordNet puts in Alaska ("Anchorage") partly says Alaska.
     const inContainer = within !== undefined && passage.places.some((p) => within.inside(p) === 'yes');
     const credits = concepts.map((c, i) => {
-      const exact = Math.max(credit(c.terms, r.match, paragraph?.match), inContainer && containers[i] ? INDEX_OPTIONS.relatedEntity.credit : 0);
+      const referent = referred.get(referents.get(r.id) ?? -1);
+      const exact = Math.max(credit(c.terms, r.match, paragraph?.match), referent ? INDEX_OPTIONS.credit.context * credit(c.terms, referent.match, undefined) : 0, inContainer && containers[i] ? INDEX_OPTIONS.relatedEntity.credit : 0);
       literalCredits.push(exact);
       const word = words[i];
       const best = !near || word === undefined || exact >= 1 ? exact : Math.max(exact, softCredit(near(word, r.id)));

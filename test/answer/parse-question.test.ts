@@ -50,6 +50,12 @@ describe('question analysis', () => {
     });
   });
 
+  it('reads a sentence that refers back ("confirmed this unexpected development") with the sentence it refers to', () => {
+    // Putin's approval is in the sentence before; "this unexpected development" is that approval.
+    expect(top('who confirmed that putin had approved the peace plan')).toMatch(/^Steve Witkoff, a key associate/);
+    expect(top('Who confirmed Putin approved a peace agreement?')).toMatch(/^Steve Witkoff, a key associate/);
+  });
+
   it('reads "other" and "the rest of" as content, as weak as common words are', () => {
     expect(top('does the deal cover the rest of europe too')).toMatch(/refraining from attacks on other European nations/);
     expect(top('are the rest of the sticking points sorted')).toMatch(/nearly all other critical issues/);
