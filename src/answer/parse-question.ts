@@ -307,7 +307,8 @@ function respell(token: Token, name: boolean, vocabulary: Vocabulary, matcher: P
   if (token.term === '' || isKnown(token.term, vocabulary, matcher)) return token;
   const corrected = correct(token.term, vocabulary, matcher);
   if (corrected !== token.term) return { ...token, term: corrected };
-  if (name || token.surface.length < INDEX_OPTIONS.fuzzy.englishMinLength || /\d/.test(token.surface)) return token;
+  const { englishMinLength, englishMaxLength } = INDEX_OPTIONS.fuzzy;
+  if (name || token.surface.length < englishMinLength || token.surface.length > englishMaxLength || /\d/.test(token.surface)) return token;
   const spelling = vocabulary.spelling(normalizeWord(token.surface));
   return spelling === undefined ? token : { ...token, surface: spelling, term: toTerm(spelling) };
 }

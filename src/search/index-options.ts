@@ -155,10 +155,10 @@ export const INDEX_OPTIONS = {
   minRelativeScore: 0.2,
   /**
    * Typo tolerance, only for terms missing from the vocabulary: edits allowed by term length; a
-   * word of at least `englishMinLength` letters that English does not know either may be read as
-   * the commonest English word one edit away (parse-question.ts `respell`).
+   * word of `englishMinLength` to `englishMaxLength` letters that English does not know either
+   * may be read as the commonest English word one edit away (parse-question.ts `respell`).
    */
-  fuzzy: { minLength: 4, oneEditUpTo: 7, englishMinLength: 5 },
+  fuzzy: { minLength: 4, oneEditUpTo: 7, englishMinLength: 5, englishMaxLength: 24 },
   /** Questions longer than this are declined (the bot says so). */
   maxQuestionLength: 500,
   maxCitations: 3,
