@@ -299,9 +299,8 @@ function isKnown(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher): 
 /**
  * A word unknown to the documents, to the names and synonyms and to general English takes the
  * index term nearest to it (see correct). With none near, it may be a typo of an English word
- * the documents do not use:
- * "illegaly" reads as "illegally" (see WordVectors.spelling), so that its synonyms and the words
- * used like it are found. Names are left as typed.
+ * the documents do not use: "illegaly" reads as "illegal" (see WordVectors.spelling), so that
+ * its synonyms ("unlawfully") and the words used like it are found. Names are left as typed.
  */
 function respell(token: Token, name: boolean, vocabulary: Vocabulary, matcher: PhraseMatcher): Token {
   if (token.term === '' || isKnown(token.term, vocabulary, matcher)) return token;

@@ -114,8 +114,8 @@ export function rank(
     const literalCredits: number[] = [];
     // "Where in Alaska…": a place WordNet puts in Alaska ("Anchorage") partly says Alaska.
     const inContainer = within !== undefined && passage.places.some((p) => within.inside(p) === 'yes');
+    const referent = referred.get(referents.get(r.id) ?? -1);
     const credits = concepts.map((c, i) => {
-      const referent = referred.get(referents.get(r.id) ?? -1);
       const exact = Math.max(credit(c.terms, r.match, paragraph?.match), referent ? INDEX_OPTIONS.credit.context * credit(c.terms, referent.match, undefined) : 0, inContainer && containers[i] ? INDEX_OPTIONS.relatedEntity.credit : 0);
       literalCredits.push(exact);
       const word = words[i];

@@ -51,16 +51,14 @@ export function readWordnetRelations(options: ThesaurusOptions): Map<string, str
   };
   for (const pos of POS) {
     for (const line of readFileSync(join(dict, `index.${pos}`), 'latin1').split('\n')) {
-      if (line.startsWith(' ') || line === '') continue;
-      const parts = line.trim().split(' ');
-      const lemma = parts[0] ?? '';
+      const entry = parseIndexLine(line);
+      if (!entry) continue;
+      const { lemma } = entry;
       if (QUESTION_FILLERS.has(lemma)) continue;
       // Phrasal verbs ("step_up") are keyed by their verb's term and particle ("step_up").
       const term = lemma.includes('_') ? (pos === 'verb' ? phrasalKey(lemma) : '') : termOf(lemma);
       if (term === '') continue;
-      const senseCount = Number(parts[2]);
-      const offsets = parts.slice(parts.length - senseCount).slice(0, options.senses);
-      for (const offset of offsets) {
+      for (const offset of entry.offsets.slice(0, options.senses)) {
         const synset = synsets.get(`${FILE_POS[pos]}${offset}`);
         if (!synset) continue;
         for (const word of synset.words) add(term, termOf(word));
@@ -125,6 +123,17 @@ interface DataLine {
 }
 
 /**
+ * Parses an index.* line ("lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt
+ * synset_offset…"): the lemma and its synsets' offsets, commonest sense first; undefined for the
+ * licence header's lines and blank ones.
+ */
+function parseIndexLine(line: string): { lemma: string; offsets: string[] } | undefined {
+  if (line.startsWith(' ') || line === '') return undefined;
+  const parts = line.trim().split(' ');
+  return { lemma: parts[0] ?? '', offsets: parts.slice(parts.length - Number(parts[2])) };
+}
+
+/**
  * Parses a data.* line ("offset lex_filenum ss_type w_cnt word lex_id … p_cnt pointer… | gloss");
  * undefined for the licence header's lines and blank ones.
  */
@@ -165,12 +174,8 @@ export function readConcreteNouns(): string[] {
   }
   const concrete: string[] = [];
   for (const line of readFileSync(join(dict, 'index.noun'), 'latin1').split('\n')) {
-    if (line.startsWith(' ') || line === '') continue;
-    const parts = line.trim().split(' ');
-    const lemma = parts[0] ?? '';
-    // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
-    const commonest = parts[4 + Number(parts[3]) + 2] ?? '';
-    if (/^[a-z][a-z-]*$/.test(lemma) && CONCRETE_FILES.has(file.get(commonest) ?? '')) concrete.push(lemma);
+    const entry = parseIndexLine(line);
+    if (entry && /^[a-z][a-z-]*$/.test(entry.lemma) && CONCRETE_FILES.has(file.get(entry.offsets[0] ?? '') ?? '')) concrete.push(entry.lemma);
   }
   return concrete.sort();
 }
@@ -228,16 +233,14 @@ export function readInstanceKinds(): Record<string, { file: string; kinds: strin
   }
   const kinds: Record<string, { file: string; kinds: string[] }[]> = {};
   for (const line of readFileSync(join(dict, 'index.noun'), 'latin1').split('\n')) {
-    if (line.startsWith(' ') || line === '') continue;
-    const parts = line.trim().split(' ');
-    // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
-    const offsets = parts.slice(4 + Number(parts[3]) + 2);
-    const senses = offsets.flatMap((offset) => {
+    const entry = parseIndexLine(line);
+    if (!entry) continue;
+    const senses = entry.offsets.flatMap((offset) => {
       const synset = synsets.get(offset);
       if (!synset || synset.instanceOf.length === 0) return [];
       return [{ file: synset.file, kinds: [...new Set(synset.instanceOf.flatMap((o) => synsets.get(o)?.words ?? []))].filter((w) => !w.includes(' ')) }];
     });
-    if (senses.length > 0) kinds[(parts[0] ?? '').replace(/_/g, ' ')] = senses;
+    if (senses.length > 0) kinds[entry.lemma.replace(/_/g, ' ')] = senses;
   }
   return kinds;
 }
