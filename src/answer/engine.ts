@@ -108,6 +108,7 @@ export class Engine {
         return vectors.nearest(term, table, limit, min);
       },
       spelling: (word) => wordVectors().spelling(word),
+      isWord: (word) => wordVectors().has(word),
     };
   }
 

@@ -60,6 +60,8 @@ export interface Vocabulary {
   similar: (word: string) => readonly { term: string; similarity: number }[];
   /** The English word a word unknown to English is likely a typo of (word vectors' vocabulary). */
   spelling: (word: string) => string | undefined;
+  /** Whether a word (lower-case) is one of the word vectors' words. */
+  isWord: (word: string) => boolean;
 }
 
 /** BM25's IDF; a term absent from the vocabulary gets the IDF of df = 0, above every known term. */
@@ -318,6 +320,8 @@ function respell(token: Token, name: boolean, vocabulary: Vocabulary, matcher: P
  */
 function decompound(term: string, surface: string, vocabulary: Vocabulary, matcher: PhraseMatcher): string[] {
   if (vocabulary.df.has(term) || vocabulary.english.has(term)) return [term];
+  // A word of its own ("peacekeeping", "warmonger") is not two run together: the word vectors know it.
+  if (vocabulary.isWord(normalizeWord(surface))) return [term];
   const word = normalizeWord(surface).replace(/[^\p{L}]/gu, '');
   for (let i = 3; i <= word.length - 3; i++) {
     const left = known(toTerm(word.slice(0, i)), vocabulary, matcher, false);

@@ -74,6 +74,12 @@ describe('question analysis', () => {
     expect(top('atomic war warning')).toMatch(/nuclear conflict/); // atomic ~ nuclear
   });
 
+  it('splits only run-together words, not words of their own', () => {
+    expect(top('gamechanger guarantees?')).toMatch(/could be described as game-changing/); // game + changer
+    // "peacekeeping" is a word (not "peace" + "keeping", ~ retain): no sentence speaks of it.
+    expect(top('will there be peacekeeping in donetsk')).toBe('(not_covered)');
+  });
+
   it('weighs names in the question fully, so an unknown one declines', () => {
     expect(top('Who is the prime minister of Japan?')).toBe('(not_covered)');
     expect(top('Who won the Super Bowl?')).toBe('(not_covered)');
