@@ -81,9 +81,17 @@ export function rank(
     if (passage && before && before.para === passage.para && (passage.quoteStart < passage.start || REFERS_BACK.test(passage.text))) referents.set(r.id, r.id - 1);
   }
   // The sentence before is often a candidate too, its matches known; the rest are scored.
-  const referred = new Map(results.map((r) => [r.id, r]));
-  const unscored = [...referents.values()].filter((id) => !referred.has(id));
-  if (unscored.length > 0) for (const [id, hit] of indexes.sentences.score(unscored, query)) referred.set(id, hit);
+  const referred = new Map<number, { match: Readonly<Record<string, readonly string[]>> }>();
+  if (referents.size > 0) {
+    const candidates = new Map(results.map((r) => [r.id, r]));
+    const unscored: number[] = [];
+    for (const id of referents.values()) {
+      const hit = candidates.get(id);
+      if (hit) referred.set(id, hit);
+      else unscored.push(id);
+    }
+    for (const [id, hit] of unscored.length > 0 ? indexes.sentences.score(unscored, query) : []) referred.set(id, hit);
+  }
   const total = question.concepts.reduce((sum, c) => sum + c.weight, 0);
   const concepts = question.concepts.map((c) => ({ weight: c.weight, terms: c.terms.map((t) => ({ term: t.term, credit: t.credit ?? t.weight })) }));
   const named = namedIn(question);
