@@ -13,7 +13,6 @@ export function tempKnowledge(files: Record<string, string | Buffer>): { dir: st
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A minimal valid document. */
 /** Runs `check` on an engine over a throwaway knowledge folder of `files` (no snapshot), then removes it. */
 export function withEngine(files: Record<string, string>, check: (engine: Engine) => void): void {
   const t = tempKnowledge(files);
@@ -24,6 +23,7 @@ export function withEngine(files: Record<string, string>, check: (engine: Engine
   }
 }
 
+/** A minimal valid document. */
 export function doc(title: string, body: string, extra = ''): string {
   return `---\ntitle: ${JSON.stringify(title)}\n${extra}---\n\n${body}\n`;
 }

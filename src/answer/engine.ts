@@ -407,7 +407,7 @@ export class Engine {
     if (index === undefined || !passage) return undefined;
     const parsed = parseQuestion(passage.text, this.matcher, this.vocabulary);
     const others = rank(this.indexes, this.passages, parsed, [], this.published).filter((r) => r.passage !== index);
-    return this.citations([{ passage: index, score: 1, coverage: 1, literalCoverage: 1, credits: [], literalCredits: [], matchedTerms: [] }, ...others], 0, new Set(), 1)[0];
+    return this.citations([given(index), ...others], 0, new Set(), 1)[0];
   }
 
   /**
@@ -504,7 +504,7 @@ export class Engine {
       .map((p, index) => ({ p, index }))
       .filter(({ p }) => p.paragraph === 1 && p.sentence === 1)
       .sort((a, b) => (this.published[b.p.doc] ?? 0) - (this.published[a.p.doc] ?? 0) || a.index - b.index)
-      .map(({ index }) => ({ passage: index, score: 1, coverage: 1, literalCoverage: 1, credits: [], literalCredits: [], matchedTerms: [] }));
+      .map(({ index }) => given(index));
     const [first, ...rest] = this.citations(firsts, 1, new Set(), limit);
     return first ? { status: 'answered', question, citations: [first, ...rest] } : this.decline(question, 'no_content');
   }
@@ -596,6 +596,11 @@ function normalizeSentence(text: string): string {
  */
 function wordVectors(): WordVectors {
   return loadWordVectors(defaultCacheDir(), INDEX_OPTIONS.similar);
+}
+
+/** A passage chosen without a question (a quote asked for by id, a newest lead): fully covering, no terms matched. */
+function given(passage: number): Ranked {
+  return { passage, score: 1, coverage: 1, literalCoverage: 1, credits: [], literalCredits: [], matchedTerms: [] };
 }
 
 /** What re-ranking keeps of a candidate passage (Engine.facts). */
