@@ -15,6 +15,11 @@ export interface CompactHit {
   score: number;
   /** Query term → the fields it matched in (an object without prototype: any term is a safe key). */
   match: Record<string, string[]>;
+  /**
+   * What each query term (by its position in the query; a repeated term at its first) adds to
+   * the BM25 sum, over all its fields: `score` is their sum × the number of terms matched.
+   */
+  parts: number[];
 }
 
 /** The columns of a compact index: what a snapshot stores. */
@@ -65,6 +70,7 @@ export class CompactIndex {
   private readonly matchHead: Int32Array;
   private matchList = new Uint16Array(1024);
   private matchNext = new Int32Array(1024);
+  private matchScore = new Float64Array(1024);
 
   constructor(
     readonly data: CompactIndexData,
@@ -107,8 +113,10 @@ export class CompactIndex {
       if (matches === this.matchList.length) this.growMatches();
       this.matchList[matches] = list.index;
       this.matchNext[matches] = matchHead[doc] as number;
+      const contribution = this.contribution(list, p, doc, bm25);
+      this.matchScore[matches] = contribution;
       matchHead[doc] = matches++;
-      acc[doc] = (acc[doc] as number) + this.contribution(list, p, doc, bm25);
+      acc[doc] = (acc[doc] as number) + contribution;
       if (lastTerm[doc] !== list.queryTerm) {
         lastTerm[doc] = list.queryTerm;
         count[doc] = (count[doc] as number) + 1;
@@ -146,7 +154,8 @@ export class CompactIndex {
     const best = topK(touched, scores, k);
     const hits = best.map((i) => {
       const doc = touched[i] as number;
-      return { id: doc, score: scores[i] as number, match: this.matchOf(doc, lists, query) };
+      const { match, parts } = this.matchOf(doc, lists, query);
+      return { id: doc, score: scores[i] as number, match, parts };
     });
     for (const doc of touched) {
       acc[doc] = 0;
@@ -160,10 +169,13 @@ export class CompactIndex {
   private growMatches(): void {
     const list = new Uint16Array(this.matchList.length * 2);
     const next = new Int32Array(this.matchNext.length * 2);
+    const score = new Float64Array(this.matchScore.length * 2);
     list.set(this.matchList);
     next.set(this.matchNext);
+    score.set(this.matchScore);
     this.matchList = list;
     this.matchNext = next;
+    this.matchScore = score;
   }
 
   /**
@@ -179,14 +191,17 @@ export class CompactIndex {
       let sum = 0;
       const terms = new Set<number>();
       const matched: number[] = [];
+      const parts: number[] = new Array<number>(query.length).fill(0);
       for (const list of lists) {
         const p = findPosting(this.data.docs, list.start, list.end, doc);
         if (p < 0) continue;
-        sum += this.contribution(list, p, doc);
+        const contribution = this.contribution(list, p, doc);
+        sum += contribution;
+        parts[list.queryTerm] = (parts[list.queryTerm] as number) + contribution;
         terms.add(list.queryTerm);
         matched.push(list.index);
       }
-      if (terms.size > 0) out.set(doc, { id: doc, score: sum * terms.size, match: this.matchFrom(matched, lists, query) });
+      if (terms.size > 0) out.set(doc, { id: doc, score: sum * terms.size, match: this.matchFrom(matched, lists, query), parts });
     }
     return out;
   }
@@ -200,11 +215,17 @@ export class CompactIndex {
     return list.weight * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * len) / avg)));
   }
 
-  /** Where each query term matched in one document of the search just run (in query and field order). */
-  private matchOf(doc: number, lists: readonly PostingList[], query: readonly QueryTerm[]): Record<string, string[]> {
+  /** Where each query term matched in one document of the search just run (in query and field order), and what it added. */
+  private matchOf(doc: number, lists: readonly PostingList[], query: readonly QueryTerm[]): Pick<CompactHit, 'match' | 'parts'> {
     const matched: number[] = [];
-    for (let e = this.matchHead[doc] as number; e !== -1; e = this.matchNext[e] as number) matched.push(this.matchList[e] as number);
-    return this.matchFrom(matched.sort((a, b) => a - b), lists, query);
+    const parts: number[] = new Array<number>(query.length).fill(0);
+    for (let e = this.matchHead[doc] as number; e !== -1; e = this.matchNext[e] as number) {
+      const index = this.matchList[e] as number;
+      matched.push(index);
+      const at = lists[index]?.queryTerm ?? 0;
+      parts[at] = (parts[at] as number) + (this.matchScore[e] as number);
+    }
+    return { match: this.matchFrom(matched.sort((a, b) => a - b), lists, query), parts };
   }
 
   /** The match fields of a document, from the positions of the posting lists that hold it (ascending). */

@@ -218,6 +218,28 @@ describe('term proximity', () => {
   });
 });
 
+describe('alternatives of one concept', () => {
+  it('count as one term: a sentence naming six related leaders does not outscore one that says “leaders”', () => {
+    const people = ['Macron', 'Merz', 'Starmer', 'Stubb', 'Meloni', 'Rutte'];
+    const entities = [
+      'entities:',
+      `  - { id: leaders, name: European leaders, type: group, aliases: [EU leaders, Europe's leaders], related: [${people.map((p) => p.toLowerCase()).join(', ')}] }`,
+      ...people.map((p) => `  - { id: ${p.toLowerCase()}, name: ${p}, type: person }`),
+      '  - { id: zelensky, name: Volodymyr Zelensky, type: person, aliases: [Zelensky] }',
+      '',
+    ].join('\n');
+    const body = `Joining Zelensky in Washington are ${people.slice(0, -1).join(', ')} and Rutte. Zelensky wants Europe's leaders in Washington for support.`;
+    withEngine({ 'entities.yaml': entities, 'w.md': doc('Washington', body) }, (engine) => {
+      // Summed, the six names' matches (each at the related-entity weight) outscored the one
+      // sentence that says the question's own words.
+      for (const question of ['EU leaders in Washington', 'Why are the EU leaders going to Washington with Zelensky?']) {
+        const result = engine.ask(question);
+        expect(result.status === 'answered' && result.citations[0]?.quote).toBe("Zelensky wants Europe's leaders in Washington for support.");
+      }
+    });
+  });
+});
+
 describe('index snapshot', () => {
   it('is written once, then loaded with the same answers; a content change makes a new one', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'dealdesk-cache-'));

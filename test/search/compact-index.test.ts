@@ -56,10 +56,21 @@ describe('CompactIndex', () => {
           expect(close(hit.score, theirs?.score ?? NaN)).toBe(true);
           const sorted = (m: Record<string, string[]>): Record<string, string[]> => Object.fromEntries(Object.entries(m).map(([t, f]) => [t, [...f].sort()]));
           expect(sorted({ ...hit.match })).toEqual(sorted(theirs?.match ?? {}));
+          // Each matched term's part, summed and × the number of terms matched, is the score;
+          // a term that did not match adds nothing.
+          const parts = [...hit.parts];
+          const matched = parts.filter((p) => p > 0).length;
+          expect(close(parts.reduce((a, p) => a + p, 0) * matched, hit.score)).toBe(true);
+          expect(matched).toBe(new Set(Object.keys(hit.match)).size);
+          q.forEach((t, i) => expect((hit.parts[i] ?? 0) > 0).toBe(t.term in hit.match));
         }
         // Scoring chosen documents gives the same figures as the search.
         const chosen = compact.score(got.map((h) => h.id), compactQuery(q));
-        for (const hit of got) expect(close(chosen.get(hit.id)?.score ?? NaN, hit.score)).toBe(true);
+        for (const hit of got) {
+          expect(close(chosen.get(hit.id)?.score ?? NaN, hit.score)).toBe(true);
+          const theirs = chosen.get(hit.id)?.parts ?? [];
+          hit.parts.forEach((p, i) => expect(close(theirs[i] ?? NaN, p)).toBe(true));
+        }
       }),
       { numRuns: 200 },
     );
