@@ -140,11 +140,12 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
 
 /**
  * The place a place question is confined to: "where in *Alaska* was the summit held", "which
- * city in *Ukraine*". A sentence that names only other places (Russia, Ukraine for Alaska) does
+ * city in *Ukraine*", "which *Alaskan* city". A sentence that names only other places (Russia, Ukraine for Alaska) does
  * not say where in Alaska; one naming a place WordNet puts in Alaska, or one it does not know, may.
  */
 function containerOf(concepts: readonly Concept[], question: string, vocabulary: Vocabulary): ParsedQuestion['within'] {
-  const phrase = CONTAINER.exec(normalizeWord(question))?.[1];
+  const found = CONTAINER.exec(normalizeWord(question));
+  const phrase = found?.[1] ?? found?.[2];
   if (!phrase) return undefined;
   const tags = concepts.filter((c) => saidIn(c, phrase)).flatMap((c) => c.terms.filter((t) => t.weight === 1 && t.term.startsWith('@')).map((t) => t.term));
   if (tags.length === 0) return undefined;
@@ -155,8 +156,8 @@ function containerOf(concepts: readonly Concept[], question: string, vocabulary:
   return { tags, inside };
 }
 
-/** "where in X", "which/what city|town|place|region|area in X": X, up to three words. */
-const CONTAINER = /\b(?:where|(?:which|what)\s+(?:cities|city|towns?|places?|regions?|areas?|locations?|spots?))\s+in\s+((?:the\s+)?[\p{L}.'-]+(?:\s+[\p{L}.'-]+){0,2})/u;
+/** "where in X", "which/what city|town|place|region|area in X": X, up to three words; or "which *Alaskan* city": one word. */
+const CONTAINER = /\b(?:where|(?:which|what)\s+(?:cities|city|towns?|places?|regions?|areas?|locations?|spots?))\s+in\s+((?:the\s+)?[\p{L}.'-]+(?:\s+[\p{L}.'-]+){0,2})|\b(?:which|what)\s+([\p{L}.'-]+)\s+(?:cities|city|towns?|places?|regions?|areas?|locations?|spots?)\b/u;
 
 /**
  * "What did *the Kremlin's spokesman* say about…", "how did *Witkoff* describe…", "has *China*
@@ -404,7 +405,7 @@ function hintOf(question: string): { hint: Hint | null; noun?: string } {
   };
   const found =
     typed('date', /\b(what|which|on what) (date|day|year|month)\b/) ??
-    typed('place', /\b(which|what) (city|cities|country|countries|place|places|town|capital|location|venue)\b/) ??
+    typed('place', /\b(which|what) (?:[\p{L}'-]+ )?(city|cities|country|countries|place|places|town|capital|location|venue)\b/u) ??
     typed('person', /\b(which|what) (person|people|leader|leaders|official|officials|man|woman|minister|president)\b/) ??
     typed('time', /\b(what) (time)\b/) ??
     typed('share', /\b(what|which) (percentage|percent|proportion|share|fraction|portion)\b/);

@@ -180,27 +180,31 @@ describe('answer types', () => {
 describe('places within a place', () => {
   const entities = [
     'entities:',
-    '  - { id: alaska, name: Alaska, type: place }',
+    '  - { id: alaska, name: Alaska, type: place, aliases: [Alaskan] }',
     '  - { id: anchorage, name: Anchorage, type: place }',
     '  - { id: russia, name: Russia, type: place }',
-    '  - { id: ukraine, name: Ukraine, type: place }',
+    '  - { id: ukraine, name: Ukraine, type: place, aliases: [Ukrainian] }',
     '  - { id: kyiv, name: Kyiv, type: place, aliases: [Kiev] }',
     '',
   ].join('\n');
-  it('answers "where in X" only with a place WordNet puts in X (or one it does not know)', () => {
+  it('answers "where in X" ("which Alaskan city") only with a place WordNet puts in X (or one it does not know)', () => {
     const summit = 'The summit was held in Alaska while Russia and Ukraine kept up drone strikes.';
     withEngine({ 'entities.yaml': entities, 's.md': doc('Summit', summit) }, (engine) => {
       // Russia and Ukraine are places, but not in Alaska: the documents do not say where in Alaska.
       expect(engine.ask('Where in Alaska was the summit held?').status).toBe('no_answer');
       expect(engine.ask('which city in alaska hosted the summit').status).toBe('no_answer');
+      expect(engine.ask('which alaskan city hosted the summit').status).toBe('no_answer');
       expect(engine.ask('Where was the summit held?').status).toBe('answered');
     });
     withEngine({ 'entities.yaml': entities, 's.md': doc('Summit', `${summit} The summit was held in Anchorage.`) }, (engine) => {
       const result = engine.ask('Where in Alaska was the summit held?');
       expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/Anchorage/);
+      const alaskan = engine.ask('Which Alaskan city held the summit?');
+      expect(alaskan.status === 'answered' && alaskan.citations[0]?.quote).toMatch(/Anchorage/);
     });
     withEngine({ 'entities.yaml': entities, 'k.md': doc('Talks', 'Talks on the drone strikes were held in Kyiv.') }, (engine) => {
       expect(engine.ask('which city in ukraine held the talks on the drone strikes').status).toBe('answered');
+      expect(engine.ask('which ukrainian city held the talks on the drone strikes').status).toBe('answered');
     });
   });
 });
