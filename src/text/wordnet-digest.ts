@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { readConcreteNouns, readInstanceKinds, readPlaceContainers, readWordnetRelations, wordnetVersion } from './thesaurus.js';
 import { wordnetTermCounts } from './word-frequency.js';
+import { textFingerprint } from './fingerprint.js';
 
 /** What the engine takes from WordNet, for every English word: relatives, general counts, concrete nouns, places' containers, instances' kinds. */
 export const WordnetDigestSchema = z.object({
@@ -26,9 +27,9 @@ const memo = new Map<string, WordnetDigest>();
  * (when given), because reading WordNet takes ~2 s and does not depend on the knowledge.
  */
 export function loadWordnetDigest(cacheDir: string | null, senses: number): WordnetDigest {
-  // Bump DIGEST_FORMAT when what is read from WordNet changes, or how words become terms
-  // (stopwords; question fillers are left out of the relatives).
-  const version = `${wordnetVersion()}-s${senses}-f${DIGEST_FORMAT}`;
+  // DIGEST_FORMAT is the file's layout; any change to how words become terms or what is read
+  // from WordNet (this folder's code: stopwords, question fillers, stemming) changes the fingerprint.
+  const version = `${wordnetVersion()}-s${senses}-f${DIGEST_FORMAT}-${textFingerprint()}`;
   const cached = memo.get(version);
   if (cached) return cached;
   const path = cacheDir === null ? null : join(cacheDir, `wordnet-${version}.json`);
