@@ -134,7 +134,7 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   const others = noun === undefined ? concepts : concepts.filter((c) => c.label.toLowerCase() !== noun);
   const content = others.length > 0 ? others : concepts;
   const final = speakers(focus(dedupe(content), question, vocabulary), question, vocabulary);
-  const within = hint === 'place' ? containerOf(final, question, vocabulary) : undefined;
+  const within = hint === 'place' || hint === 'location' ? containerOf(final, question, vocabulary) : undefined;
   return { concepts: final, hint, summary, ...(within ? { within } : {}) };
 }
 

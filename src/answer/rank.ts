@@ -221,6 +221,9 @@ function holdsAnswerType(passage: Passage, hint: ParsedQuestion['hint'], named: 
   if (hint === null) return false;
   if (hint === 'person' && passage.people.length > 0) return passage.people.some((p) => !named.has(p));
   if (hint === 'place' && passage.places.length > 0) return passage.places.some((p) => !named.has(p));
+  // "Where…": a place the question does not name, in a phrase of place ("in Alaska"), not a
+  // place the sentence is about ("security guarantees for Ukraine").
+  if (hint === 'location') return passage.hints.includes('location') && passage.places.some((p) => !named.has(p));
   return passage.hints.includes(hint);
 }
 

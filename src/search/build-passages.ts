@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { attributeParagraph } from '../claims/attribute-claims.js';
 import type { KnowledgeDocument } from '../knowledge/schemas.js';
 import { splitParagraphs, splitSentences, type SentenceSpan } from '../text/split-sentences.js';
-import type { Hint, Passage } from './passage.js';
+import { HintSchema, type Hint, type Passage } from './passage.js';
 
 const STANDS_ALONE_NOT = /^(in return|in exchange|in turn|instead|however|but|also|meanwhile|therefore|thus|as a result|he|she|it|they|this|these|that|those|his|her|its|their)\b/i;
 const TIME = /\b(year|years|month|months|week|weeks|day|days|today|yesterday|tomorrow|tonight|earlier|later|ahead of|before|after|since|until|recent|recently|soon|shortly|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b/i;
@@ -85,6 +85,18 @@ function entityHints(text: string, sentence: SentenceSpan, entities: { tag: stri
   return { hints: hintsOf(text, sentence, new Set(entities.map((e) => e.type))), people, places };
 }
 
+/** Prepositions of place: "in Alaska", "at the White House", "to Washington". */
+const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'inside', 'outside', 'across', 'toward', 'towards', 'between', 'within', 'around', 'throughout']);
+
+/** Does a preposition of place come right before a proper name (an article between them aside)? */
+function located(tokens: SentenceSpan['tokens']): boolean {
+  return tokens.some((t, i) => {
+    if (t.pos !== 'ADP' || !LOCATIVE.has(t.text.toLowerCase())) return false;
+    const next = tokens[i + 1]?.pos === 'DET' ? tokens[i + 2] : tokens[i + 1];
+    return next?.pos === 'PROPN';
+  });
+}
+
 function hintsOf(text: string, sentence: SentenceSpan, entityTypes: Set<string>): Hint[] {
   const hints: Hint[] = [];
   const properNames = sentence.tokens.filter((t, i) => i > 0 && t.pos === 'PROPN').length;
@@ -98,5 +110,7 @@ function hintsOf(text: string, sentence: SentenceSpan, entityTypes: Set<string>)
   if (AGE.test(text)) hints.push('age');
   if (SHARE.test(text)) hints.push('share');
   if (REASON.test(text)) hints.push('reason');
-  return hints;
+  if (entityTypes.has('place') && located(sentence.tokens)) hints.push('location');
+  // In the enum's order, as a snapshot gives them back.
+  return HintSchema.options.filter((h) => hints.includes(h));
 }

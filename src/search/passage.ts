@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ClaimSchema } from '../claims/attribute-claims.js';
 
-export const HintSchema = z.enum(['person', 'place', 'time', 'date', 'number', 'age', 'reason', 'share']);
+/** `location`: a place in a locative phrase ("in Alaska", "at the White House"), what "where" asks for. */
+export const HintSchema = z.enum(['person', 'place', 'time', 'date', 'number', 'age', 'reason', 'share', 'location']);
 export type Hint = z.infer<typeof HintSchema>;
 
 /** One sentence of one document: the unit that is searched and quoted. */

@@ -46,7 +46,7 @@ export const QUESTION_HINTS = {
   who: 'person',
   whom: 'person',
   whose: 'person',
-  where: 'place',
+  where: 'location',
   when: 'time',
   why: 'reason',
 } as const;

@@ -209,6 +209,23 @@ describe('places within a place', () => {
   });
 });
 
+describe('where-questions', () => {
+  const entities = ['entities:', '  - { id: ukraine, name: Ukraine, type: place }', '  - { id: geneva, name: Geneva, type: place }', '  - { id: putin, name: Vladimir Putin, type: person, aliases: [Putin] }', ''].join('\n');
+  it('want a place in a phrase of place ("in Geneva"), not a place the sentence is about', () => {
+    const about = 'Putin approved a deal with guarantees for Ukraine.';
+    withEngine({ 'entities.yaml': entities, 'd.md': doc('Deal', about) }, (engine) => {
+      expect(engine.ask('Where was the deal approved?').status).toBe('no_answer');
+      // "Which country…" asks for a place of any kind: Ukraine is one.
+      const country = engine.ask('Which country gets guarantees under the deal?');
+      expect(country.status === 'answered' && country.citations[0]?.quote).toBe(about);
+    });
+    withEngine({ 'entities.yaml': entities, 'd.md': doc('Deal', `${about}\n\nThe deal was approved in Geneva on Monday.`) }, (engine) => {
+      const where = engine.ask('Where was the deal approved?');
+      expect(where.status === 'answered' && where.citations[0]?.quote).toBe('The deal was approved in Geneva on Monday.');
+    });
+  });
+});
+
 describe('term proximity', () => {
   it('ranks first the sentence that states the question’s words together', () => {
     // The same words, the same length, the same paragraph: only their order differs, and the
