@@ -413,7 +413,9 @@ function hintOf(question: string): { hint: Hint | null; noun?: string } {
   // "How old is…?" asks for an age, which a count ("several", "five regions") does not give.
   const age = /\bhow (old)\b|\bwhat (age)\b/.exec(lower);
   if (age) return { hint: 'age', noun: age[1] ?? age[2] ?? '' };
-  if (/\bhow (many|much|long|far|big|large)\b/.test(lower)) return { hint: 'number' };
+  // "How long…?" asks for a length of time, which a count ("several leaders") does not give.
+  if (/\bhow long\b/.test(lower)) return { hint: 'duration', noun: 'long' };
+  if (/\bhow (many|much|far|big|large)\b/.test(lower)) return { hint: 'number' };
   const word = /\b(who|whom|whose|where|when|why)s?\b/.exec(lower)?.[1]; // "whos", "wheres": chat spellings
   return { hint: word ? QUESTION_HINTS[word as keyof typeof QUESTION_HINTS] : null };
 }

@@ -8,6 +8,8 @@ const STANDS_ALONE_NOT = /^(in return|in exchange|in turn|instead|however|but|al
 const TIME = /\b(year|years|month|months|week|weeks|day|days|today|yesterday|tomorrow|tonight|earlier|later|ahead of|before|after|since|until|recent|recently|soon|shortly|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b/i;
 /** An absolute date: a month, a weekday, a year, a day of the month, or today/yesterday/tomorrow. */
 const DATE = /\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|(?:1[89]|20)\d{2}|\d{1,2}(?:st|nd|rd|th))\b/i;
+/** A length of time: a count of units ("three years", "a two-week truce", "several months"), or "since"/"until"/"for the past…". */
+const DURATION = /\b(?:(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|many|dozens of|hundreds of)[- ](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)|since|until|till|for the (?:past|last|next|first)|(?:seconds|minutes|hours|days|weeks|months|years|decades) (?:of|long|ago|later|earlier))\b/i;
 const REASON = /\b(because|reason|in exchange|in return|due to|in order to|so that|as a result|aims? to|to retain|for “|for ")/i;
 /** Someone's age: "68-year-old", "aged 68", "68 years old", "at 68". */
 const AGE = /\b(\d{1,3}[- ]years?[- ]old|aged \d{1,3}|age of \d{1,3}|at (the age of )?\d{1,3}\b(?! ?(%|percent|per cent|am|pm|a\.m\.|p\.m\.)))/i;
@@ -108,6 +110,7 @@ function hintsOf(text: string, sentence: SentenceSpan, entityTypes: Set<string>)
   const quantity = sentence.tokens.some((t, i) => t.pos === 'NUM' && sentence.tokens[i - 1]?.pos !== 'PROPN');
   if (quantity || NUMBER_WORDS.test(text)) hints.push('number');
   if (AGE.test(text)) hints.push('age');
+  if (DURATION.test(text)) hints.push('duration');
   if (SHARE.test(text)) hints.push('share');
   if (REASON.test(text)) hints.push('reason');
   if (entityTypes.has('place') && located(sentence.tokens)) hints.push('location');

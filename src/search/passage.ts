@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { ClaimSchema } from '../claims/attribute-claims.js';
 
-/** `location`: a place in a locative phrase ("in Alaska", "at the White House"), what "where" asks for. */
-export const HintSchema = z.enum(['person', 'place', 'time', 'date', 'number', 'age', 'reason', 'share', 'location']);
+/**
+ * `location`: a place in a locative phrase ("in Alaska", "at the White House"), what "where" asks
+ * for; `duration`: a length of time ("for three years", "since 2014", "a two-week truce"), what
+ * "how long" asks for.
+ */
+export const HintSchema = z.enum(['person', 'place', 'time', 'date', 'number', 'age', 'reason', 'share', 'location', 'duration']);
 export type Hint = z.infer<typeof HintSchema>;
 
 /** One sentence of one document: the unit that is searched and quoted. */

@@ -226,6 +226,20 @@ describe('where-questions', () => {
   });
 });
 
+describe('how-long questions', () => {
+  it('want a length of time, not a count', () => {
+    const start = 'The truce starts on Monday with several observers.';
+    withEngine({ 'd.md': doc('Truce', start) }, (engine) => {
+      expect(engine.ask('How long will the truce last?').status).toBe('no_answer');
+      expect(engine.ask('How many observers will the truce have?').status).toBe('answered');
+    });
+    withEngine({ 'd.md': doc('Truce', `${start}\n\nThe truce will last for three months.`) }, (engine) => {
+      const result = engine.ask('How long will the truce last?');
+      expect(result.status === 'answered' && result.citations[0]?.quote).toBe('The truce will last for three months.');
+    });
+  });
+});
+
 describe('term proximity', () => {
   it('ranks first the sentence that states the question’s words together', () => {
     // The same words, the same length, the same paragraph: only their order differs, and the

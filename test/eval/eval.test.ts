@@ -20,7 +20,7 @@ const MORE_DEV_SETS = [
   { name: 'fourth', file: 'test/eval/questions-4.yaml', minAnswerable: 100, floors: { top1: 0.83, hitAt3: 0.87, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.12 } },
   { name: 'fifth', file: 'test/eval/questions-5.yaml', minAnswerable: 100, floors: { top1: 0.85, hitAt3: 0.89, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.11 } },
   // Near misses that repeat most of a sentence's words: 50 of its 60 off-topic questions.
-  { name: 'sixth', file: 'test/eval/questions-6.yaml', minAnswerable: 80, floors: { top1: 0.78, hitAt3: 0.85, offtopicDeclined: 0.68, wronglyDeclinedMax: 0.14 } },
+  { name: 'sixth', file: 'test/eval/questions-6.yaml', minAnswerable: 80, floors: { top1: 0.78, hitAt3: 0.85, offtopicDeclined: 0.69, wronglyDeclinedMax: 0.14 } },
 ];
 
 type Floors = (typeof MORE_DEV_SETS)[number]['floors'];
