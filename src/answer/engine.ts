@@ -98,6 +98,7 @@ export class Engine {
       concrete: new Set(data.concrete),
       placeIn: new Map(Object.entries(data.placeIn)),
       described: new Map(Object.entries(data.described)),
+      placeKinds: new Map(Object.entries(data.placeKinds)),
       irregular: new Map(Object.entries(data.irregular).map(([form, lemma]) => [form, toTerm(lemma)])),
       irregularLemma: new Map(Object.entries(data.irregular)),
       // The word vectors are read the first time a question has an English word the index lacks.
@@ -172,6 +173,7 @@ export class Engine {
         concrete: wordnet.concrete,
         placeIn: placeContainers(knowledge.entities, matcher, wordnet.within),
         described: describedEntities(knowledge.entities, wordnet.kinds),
+        placeKinds: placeKinds(knowledge.entities, wordnet.kinds),
         irregular: loadIrregularVerbs(),
         suggestions: [],
       },
@@ -638,6 +640,22 @@ const ENTITY_FILES: Readonly<Record<string, readonly string[]>> = { person: ['18
  * that WordNet gives exactly one entity (by the first instance sense of its name or an alias of
  * the entity's type: "Sun" the newspaper is not a star), that entity's tag, by the kind's term.
  */
+/**
+ * What kind of place each place entity is, by WordNet's instance hypernyms and the kinds above
+ * them (the first place sense of its name or an alias): "@kyiv" → capital, city, …; "@ukraine"
+ * → country, state, …; as terms. A place WordNet does not know has no entry.
+ */
+function placeKinds(entities: Knowledge['entities'], kinds: WordnetDigest['kinds']): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const files = ENTITY_FILES['place'] ?? [];
+  for (const entity of entities.entities) {
+    if (entity.type !== 'place') continue;
+    const sense = [entity.name, ...entity.aliases].map((name) => kinds[normalizeWord(name)]?.find((k) => files.includes(k.file))).find((s) => s !== undefined);
+    if (sense) out[`@${entity.id}`] = [...new Set([...sense.kinds, ...sense.broader].map((k) => toTerm(k)).filter((t) => t !== ''))].sort();
+  }
+  return out;
+}
+
 function describedEntities(entities: Knowledge['entities'], kinds: WordnetDigest['kinds']): Record<string, string> {
   const of = new Map<string, Set<string>>();
   for (const entity of entities.entities) {

@@ -33,6 +33,8 @@ export interface ParsedQuestion {
    * tags; `inside` says whether a place tag is ('unknown' when WordNet does not know the place).
    */
   within?: { tags: string[]; inside: (place: string) => 'yes' | 'no' | 'unknown' };
+  /** "Which city…", "what country…": whether a place tag is of that kind (true when WordNet does not know the place). */
+  kind?: (place: string) => boolean;
 }
 
 export interface Vocabulary {
@@ -48,6 +50,8 @@ export interface Vocabulary {
   english: ReadonlyMap<string, number>;
   /** Nouns whose commonest sense is a concrete thing (text/thesaurus.ts readConcreteNouns). */
   concrete: ReadonlySet<string>;
+  /** For each place entity WordNet knows, the terms of its kinds ("@kyiv" → capit, citi, …). */
+  placeKinds: ReadonlyMap<string, readonly string[]>;
   /** For each place entity WordNet knows, the place entities it lies within. */
   placeIn: ReadonlyMap<string, readonly string[]>;
   /** Kinds of thing the knowledge has one entity of, by term: "peninsula" → "@crimea". */
@@ -135,7 +139,16 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   const content = others.length > 0 ? others : concepts;
   const final = speakers(focus(dedupe(content), question, vocabulary), question, vocabulary);
   const within = hint === 'place' || hint === 'location' ? containerOf(final, question, vocabulary) : undefined;
-  return { concepts: final, hint, summary, ...(within ? { within } : {}) };
+  const kind = hint === 'place' && noun !== undefined && PLACE_KINDS.has(noun) ? kindOf(toTerm(noun), vocabulary) : undefined;
+  return { concepts: final, hint, summary, ...(within ? { within } : {}), ...(kind ? { kind } : {}) };
+}
+
+/** Nouns of "which city…" that ask for a kind of place ("which place", "what location" ask for any). */
+const PLACE_KINDS = new Set(['city', 'cities', 'town', 'country', 'countries', 'capital']);
+
+/** Is a place of the kind asked for: a capital is a city, Ukraine a country, Oval Office neither. */
+function kindOf(term: string, vocabulary: Vocabulary): (place: string) => boolean {
+  return (place) => vocabulary.placeKinds.get(place)?.includes(term) ?? true;
 }
 
 /**

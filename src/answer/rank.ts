@@ -116,7 +116,7 @@ export function rank(
     const passage = passages[r.id];
     if (!passage) continue;
     const paragraph = paragraphs.get(passage.para);
-    const hinted = holdsAnswerType(passage, question.hint, named);
+    const hinted = holdsAnswerType(passage, question.hint, named, question.kind);
     const typed = hinted || question.hint === null ? 1 : INDEX_OPTIONS.missingAnswerType[question.hint];
     let covered = 0;
     let literal = 0;
@@ -217,10 +217,11 @@ function bestOfAlternatives(hit: { parts: readonly number[] }, alternatives: Alt
  * person or place the question does not already name ("Who confirmed that Putin…?" is not
  * answered by a sentence whose only person is Putin).
  */
-function holdsAnswerType(passage: Passage, hint: ParsedQuestion['hint'], named: ReadonlySet<string>): boolean {
+function holdsAnswerType(passage: Passage, hint: ParsedQuestion['hint'], named: ReadonlySet<string>, kind: ParsedQuestion['kind']): boolean {
   if (hint === null) return false;
   if (hint === 'person' && passage.people.length > 0) return passage.people.some((p) => !named.has(p));
-  if (hint === 'place' && passage.places.length > 0) return passage.places.some((p) => !named.has(p));
+  // "Which city…": a place of that kind ("which city" is not answered by "Ukraine").
+  if (hint === 'place' && passage.places.length > 0) return passage.places.some((p) => !named.has(p) && (kind?.(p) ?? true));
   // "Where…": a place the question does not name, in a phrase of place ("in Alaska"), not a
   // place the sentence is about ("security guarantees for Ukraine").
   if (hint === 'location') return passage.hints.includes('location') && passage.places.some((p) => !named.has(p));

@@ -41,6 +41,8 @@ export interface SnapshotContent {
   placeIn: Record<string, string[]>;
   /** A kind of thing the knowledge has one entity of ("peninsula" → "@crimea"), by term (Engine.build). */
   described: Record<string, string>;
+  /** For each place entity WordNet knows, the terms of its kinds ("@kyiv" → capit, citi, …) (Engine.build). */
+  placeKinds: Record<string, string[]>;
   irregular: Record<string, string>;
   sentences: CompactIndexData;
   paragraphs: CompactIndexData;
@@ -66,6 +68,7 @@ const HeadSchema = z.object({
   concrete: z.array(z.string()),
   placeIn: z.record(z.string(), z.array(z.string())),
   described: z.record(z.string(), z.string()),
+  placeKinds: z.record(z.string(), z.array(z.string())),
   irregular: z.record(z.string(), z.string()),
   /** Claim sources and entity tags of the passages, each once; columns refer to them by number. */
   strings: z.array(z.string()),
@@ -255,6 +258,7 @@ function encode(s: SnapshotContent): Buffer {
     concrete: s.concrete,
     placeIn: s.placeIn,
     described: s.described,
+    placeKinds: s.placeKinds,
     irregular: s.irregular,
     strings: [...strings.keys()],
     passageCount: n,
@@ -401,6 +405,7 @@ function decode(file: FileReader, key: string): SnapshotContent | undefined {
     concrete: head.concrete,
     placeIn: head.placeIn,
     described: head.described,
+    placeKinds: head.placeKinds,
     irregular: head.irregular,
     sentences,
     paragraphs,

@@ -219,26 +219,35 @@ export function readPlaceContainers(): Record<string, string[]> {
  * What kind of thing each named instance of WordNet is, by its instance hypernyms: "crimea" →
  * peninsula, "europe" → continent (lower-case, "_" as a space). For each instance sense of a
  * word, in WordNet's order: its lexicographer file (a place, a person, a group…) and the
- * one-word names of its kinds ("moscow" → none: a "national capital"). Read once into the
- * WordNet digest.
+ * one-word names of its kinds ("moscow" → none: a "national capital"), and of the kinds up to
+ * two levels above those ("moscow" → capital, city, metropolis, seat, municipality). Read once
+ * into the WordNet digest.
  */
-export function readInstanceKinds(): Record<string, { file: string; kinds: string[] }[]> {
+export function readInstanceKinds(): Record<string, { file: string; kinds: string[]; broader: string[] }[]> {
   const dict = wordnetDir();
-  const synsets = new Map<string, { file: string; words: string[]; instanceOf: string[] }>();
+  const synsets = new Map<string, { file: string; words: string[]; instanceOf: string[]; isA: string[] }>();
   for (const line of readFileSync(join(dict, 'data.noun'), 'latin1').split('\n')) {
     const data = parseDataLine(line);
     if (!data) continue;
     const instanceOf = data.pointers.filter((p) => p.symbol === '@i' && p.pos === 'n').map((p) => p.offset);
-    synsets.set(data.offset, { file: data.lexFile, words: data.words.map((w) => w.replace(/_/g, ' ')), instanceOf });
+    const isA = data.pointers.filter((p) => p.symbol === '@' && p.pos === 'n').map((p) => p.offset);
+    synsets.set(data.offset, { file: data.lexFile, words: data.words.map((w) => w.replace(/_/g, ' ')), instanceOf, isA });
   }
-  const kinds: Record<string, { file: string; kinds: string[] }[]> = {};
+  // The kinds above a kind, two levels up: a national capital is a capital and a city, a capital a seat.
+  const above = (offsets: readonly string[]): string[] => {
+    const one = offsets.flatMap((o) => synsets.get(o)?.isA ?? []);
+    return [...one, ...one.flatMap((o) => synsets.get(o)?.isA ?? [])];
+  };
+  const oneWord = (offsets: readonly string[]): string[] => [...new Set(offsets.flatMap((o) => synsets.get(o)?.words ?? []))].filter((w) => !w.includes(' '));
+  const kinds: Record<string, { file: string; kinds: string[]; broader: string[] }[]> = {};
   for (const line of readFileSync(join(dict, 'index.noun'), 'latin1').split('\n')) {
     const entry = parseIndexLine(line);
     if (!entry) continue;
     const senses = entry.offsets.flatMap((offset) => {
       const synset = synsets.get(offset);
       if (!synset || synset.instanceOf.length === 0) return [];
-      return [{ file: synset.file, kinds: [...new Set(synset.instanceOf.flatMap((o) => synsets.get(o)?.words ?? []))].filter((w) => !w.includes(' ')) }];
+      const kinds = oneWord(synset.instanceOf);
+      return [{ file: synset.file, kinds, broader: oneWord(above(synset.instanceOf)).filter((w) => !kinds.includes(w)) }];
     });
     if (senses.length > 0) kinds[entry.lemma.replace(/_/g, ' ')] = senses;
   }

@@ -226,6 +226,20 @@ describe('where-questions', () => {
   });
 });
 
+describe('which-city questions', () => {
+  const entities = ['entities:', '  - { id: ukraine, name: Ukraine, type: place }', '  - { id: kyiv, name: Kyiv, type: place, aliases: [Kiev] }', ''].join('\n');
+  it('want a place of that kind (WordNet: Kiev is a capital, so a city; Ukraine a country)', () => {
+    withEngine({ 'entities.yaml': entities, 't.md': doc('Talks', 'The talks on the drone strikes were held in Ukraine.') }, (engine) => {
+      expect(engine.ask('Which city held the talks on the drone strikes?').status).toBe('no_answer');
+      expect(engine.ask('Which country held the talks on the drone strikes?').status).toBe('answered');
+    });
+    withEngine({ 'entities.yaml': entities, 't.md': doc('Talks', 'The talks on the drone strikes were held in Ukraine.\n\nThe talks on the drone strikes were held in Kyiv.') }, (engine) => {
+      const result = engine.ask('Which city held the talks on the drone strikes?');
+      expect(result.status === 'answered' && result.citations[0]?.quote).toBe('The talks on the drone strikes were held in Kyiv.');
+    });
+  });
+});
+
 describe('how-long questions', () => {
   it('want a length of time, not a count', () => {
     const start = 'The truce starts on Monday with several observers.';

@@ -15,12 +15,12 @@ const MORE_DEV_SETS = [
   // Paraphrases and slang, far harder.
   { name: 'second', file: 'test/eval/questions-2.yaml', minAnswerable: 70, floors: { top1: 0.89, hitAt3: 0.95, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.03 } },
   // Mostly hard paraphrase and near-miss off-topic questions.
-  { name: 'third', file: 'test/eval/questions-3.yaml', minAnswerable: 90, floors: { top1: 0.8, hitAt3: 0.84, offtopicDeclined: 0.95, wronglyDeclinedMax: 0.15 } },
+  { name: 'third', file: 'test/eval/questions-3.yaml', minAnswerable: 90, floors: { top1: 0.81, hitAt3: 0.84, offtopicDeclined: 0.95, wronglyDeclinedMax: 0.15 } },
   // Written blind, like the third: 35 hard paraphrase, 28 near misses.
   { name: 'fourth', file: 'test/eval/questions-4.yaml', minAnswerable: 100, floors: { top1: 0.83, hitAt3: 0.87, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.12 } },
   { name: 'fifth', file: 'test/eval/questions-5.yaml', minAnswerable: 100, floors: { top1: 0.85, hitAt3: 0.89, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.11 } },
   // Near misses that repeat most of a sentence's words: 50 of its 60 off-topic questions.
-  { name: 'sixth', file: 'test/eval/questions-6.yaml', minAnswerable: 80, floors: { top1: 0.78, hitAt3: 0.85, offtopicDeclined: 0.69, wronglyDeclinedMax: 0.14 } },
+  { name: 'sixth', file: 'test/eval/questions-6.yaml', minAnswerable: 80, floors: { top1: 0.78, hitAt3: 0.85, offtopicDeclined: 0.71, wronglyDeclinedMax: 0.14 } },
 ];
 
 type Floors = (typeof MORE_DEV_SETS)[number]['floors'];

@@ -14,10 +14,12 @@ describe('readConcreteNouns', () => {
 describe('readInstanceKinds', () => {
   const kinds = readInstanceKinds();
   it('gives what kind of thing each named instance is, per sense in WordNet order, with its lexicographer file', () => {
-    expect(kinds['crimea']).toEqual([{ file: '15', kinds: ['peninsula'] }]);
-    expect(kinds['europe']?.[0]).toEqual({ file: '17', kinds: ['continent'] });
-    // Washington the capital first (a "national capital": no one-word kind), …, then George Washington.
-    expect(kinds['washington']?.[0]).toEqual({ file: '15', kinds: [] });
+    // With the kinds up to two levels above (one-word names only).
+    expect(kinds['crimea']).toEqual([{ file: '15', kinds: ['peninsula'], broader: ['land', 'earth', 'ground', 'object'] }]);
+    expect(kinds['europe']?.[0]).toEqual({ file: '17', kinds: ['continent'], broader: ['landmass', 'land', 'earth', 'ground'] });
+    // Washington the capital first (a "national capital": no one-word kind, but a capital and a
+    // city above it), …, then George Washington.
+    expect(kinds['washington']?.[0]).toEqual({ file: '15', kinds: [], broader: ['capital', 'city', 'metropolis', 'seat', 'municipality'] });
     expect(kinds['washington']?.some((k) => k.file === '18' && k.kinds.includes('president'))).toBe(true);
   });
   it('leaves out words with no instance sense', () => {
