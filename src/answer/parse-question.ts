@@ -153,8 +153,9 @@ function kindOf(term: string, vocabulary: Vocabulary): (place: string) => boolea
 
 /**
  * The place a place question is confined to: "where in *Alaska* was the summit held", "which
- * city in *Ukraine*", "which *Alaskan* city". A sentence that names only other places (Russia, Ukraine for Alaska) does
- * not say where in Alaska; one naming a place WordNet puts in Alaska, or one it does not know, may.
+ * city in *Ukraine*", "which *Alaskan* city". A sentence that names only other places (Russia,
+ * Ukraine for Alaska) does not say where in Alaska; one naming a place WordNet puts in Alaska,
+ * or one it does not know, may.
  */
 function containerOf(concepts: readonly Concept[], question: string, vocabulary: Vocabulary): ParsedQuestion['within'] {
   const found = CONTAINER.exec(normalizeWord(question));
