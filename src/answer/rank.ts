@@ -28,9 +28,6 @@ export interface Ranked {
 
 type Field = keyof typeof INDEX_OPTIONS.credit;
 
-/** "this development", "these terms": a sentence that points back at what came before it. */
-const REFERS_BACK = /\b(?:this|these)\s+(?:\p{L}+\s+)?\p{L}+/iu;
-
 /** The sentence index and the paragraph index (the sentences' weaker context). */
 export interface Indexes {
   sentences: CompactIndex;
@@ -72,15 +69,12 @@ export function rank(
     return para === undefined ? [] : [para];
   });
   const paragraphs = paragraphQuery.length > 0 ? indexes.paragraphs.score(paras, paragraphQuery) : new Map<number, never>();
-  // A sentence that refers back ("In return, Kyiv would…", "Witkoff confirmed this unexpected
-  // development") is about the sentence before it, which partly covers the question for it
-  // (as its paragraph does: `credit.context`), among BM25's best `refersBack.depth` candidates.
+  // A sentence that refers back (Passage.refersBack: "In return, Kyiv would…", "Witkoff
+  // confirmed this unexpected development") is about the sentence before it, which partly covers
+  // the question for it (as its paragraph does: `credit.context`), among BM25's best
+  // `refersBack.depth` candidates.
   const referents = new Map<number, number>();
-  for (const r of results.slice(0, INDEX_OPTIONS.refersBack.depth)) {
-    const passage = passages[r.id];
-    const before = passages[r.id - 1];
-    if (passage && before && before.para === passage.para && (passage.quoteStart < passage.start || REFERS_BACK.test(passage.text))) referents.set(r.id, r.id - 1);
-  }
+  for (const r of results.slice(0, INDEX_OPTIONS.refersBack.depth)) if (passages[r.id]?.refersBack) referents.set(r.id, r.id - 1);
   // The sentence before is often a candidate too, its matches known; the rest are scored.
   const referred = new Map<number, { match: Readonly<Record<string, readonly string[]>> }>();
   if (referents.size > 0) {

@@ -10,6 +10,8 @@ const TIME = /\b(year|years|month|months|week|weeks|day|days|today|yesterday|tom
 const DATE = /\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|(?:1[89]|20)\d{2}|\d{1,2}(?:st|nd|rd|th))\b/i;
 /** A length of time: a count of units ("three years", "a two-week truce", "several months"), or "since"/"until"/"for the past…". */
 const DURATION = /\b(?:(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|many|dozens of|hundreds of)[- ](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)|since|until|till|for the (?:past|last|next|first)|(?:seconds|minutes|hours|days|weeks|months|years|decades) (?:of|long|ago|later|earlier))\b/i;
+/** "this development", "these terms": a sentence that points back at what came before it. */
+const REFERS_BACK = /\b(?:this|these)\s+(?:\p{L}+\s+)?\p{L}+/iu;
 const REASON = /\b(because|reason|in exchange|in return|due to|in order to|so that|as a result|aims? to|to retain|for “|for ")/i;
 /** Someone's age: "68-year-old", "aged 68", "68 years old", "at 68". */
 const AGE = /\b(\d{1,3}[- ]years?[- ]old|aged \d{1,3}|age of \d{1,3}|at (the age of )?\d{1,3}\b(?! ?(%|percent|per cent|am|pm|a\.m\.|p\.m\.)))/i;
@@ -55,6 +57,7 @@ export function buildPassages(
           start,
           end,
           quoteStart: needsPrevious ? para.start + previous.start : start,
+          refersBack: previous !== undefined && (needsPrevious || REFERS_BACK.test(text)),
           para: paraIndex,
           paragraphStart: para.start,
           paragraphEnd: para.end,

@@ -25,6 +25,12 @@ export const PassageSchema = z.object({
   end: z.number().int().positive(),
   /** Where the quote starts: the previous sentence's start when this one cannot stand alone. */
   quoteStart: z.number().int().nonnegative(),
+  /**
+   * The sentence points back at the one before it in its paragraph: it cannot stand alone ("In
+   * return, Kyiv would…"), or says "this development", "these terms". Ranking credits it in part
+   * with what that sentence covers.
+   */
+  refersBack: z.boolean(),
   /** Index of the paragraph among all paragraphs of the knowledge (the paragraph index's id). */
   para: z.number().int().nonnegative(),
   /** The paragraph's offsets in the body ("Show context"). */

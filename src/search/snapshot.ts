@@ -117,6 +117,8 @@ export function snapshotPath(cacheDir: string, key: string): string {
  */
 const MAGIC = 'DDSNAP02';
 const HINTS = HintSchema.options;
+/** Passage flags: bit 0 the claim's `conditional`, then one bit per hint, then `refersBack`. */
+const REFERS_BACK_BIT = 1 << (HINTS.length + 1);
 const STATUSES = ClaimStatusSchema.options;
 
 /** Reads and validates a snapshot; undefined when absent, stale or invalid (the caller rebuilds). */
@@ -222,7 +224,7 @@ function encode(s: SnapshotContent): Buffer {
     cols.paragraphStart[i] = p.paragraphStart;
     cols.paragraphEnd[i] = p.paragraphEnd;
     cols.status[i] = STATUSES.indexOf(p.claim.status);
-    cols.flags[i] = (p.claim.conditional ? 1 : 0) | p.hints.reduce((bits, h) => bits | (1 << (HINTS.indexOf(h) + 1)), 0);
+    cols.flags[i] = (p.claim.conditional ? 1 : 0) | p.hints.reduce((bits, h) => bits | (1 << (HINTS.indexOf(h) + 1)), 0) | (p.refersBack ? REFERS_BACK_BIT : 0);
     cols.source[i] = p.claim.source === null ? 0 : stringId(p.claim.source) + 1;
     cols.keys.set(Buffer.from(p.key, 'latin1'), i * 12);
     // People then places, as string ids, delimited by namesAt.
@@ -343,8 +345,9 @@ function decode(file: FileReader, key: string): SnapshotContent | undefined {
   const claims = new Map<string, Passage['claim']>();
   const hintLists = new Map<number, Passage['hints']>();
   const hintsOf = (f: number): Passage['hints'] => {
-    let list = hintLists.get(f >> 1);
-    if (!list) hintLists.set(f >> 1, (list = HINTS.filter((_, h) => (f >> (h + 1)) & 1)));
+    const bits = (f & (REFERS_BACK_BIT - 1)) >> 1;
+    let list = hintLists.get(bits);
+    if (!list) hintLists.set(bits, (list = HINTS.filter((_, h) => (bits >> h) & 1)));
     return list;
   };
   const none: string[] = [];
@@ -363,7 +366,7 @@ function decode(file: FileReader, key: string): SnapshotContent | undefined {
     const src = source[i] as number;
     check(st !== undefined && src <= strings.length, 'claim');
     const f = flags[i] as number;
-    check(f >> (HINTS.length + 1) === 0, 'flags');
+    check(f >> (HINTS.length + 2) === 0, 'flags');
     const sourceText = src === 0 ? null : (strings[src - 1] as string);
     const claimKey = `${st}\u0000${f & 1}\u0000${src}`;
     let claim = claims.get(claimKey);
@@ -377,6 +380,7 @@ function decode(file: FileReader, key: string): SnapshotContent | undefined {
       start: s,
       end: e,
       quoteStart: qs,
+      refersBack: (f & REFERS_BACK_BIT) !== 0,
       para: para[i] as number,
       paragraphStart: ps,
       paragraphEnd: pe,

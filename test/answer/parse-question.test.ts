@@ -54,6 +54,13 @@ describe('question analysis', () => {
     // Putin's approval is in the sentence before; "this unexpected development" is that approval.
     expect(top('who confirmed that putin had approved the peace plan')).toMatch(/^Steve Witkoff, a key associate/);
     expect(top('Who confirmed Putin approved a peace agreement?')).toMatch(/^Steve Witkoff, a key associate/);
+    // Which sentences refer back is decided once, when passages are built (Passage.refersBack).
+    const body = 'This deal was approved on Monday. Witkoff confirmed this development. Talks went on.\n\nIn return, Kyiv would pause its bid.';
+    withEngine({ 'd.md': doc('Deal', body) }, (small) => {
+      // The first sentence of a paragraph has none before it to refer to; "In return" opens its
+      // paragraph too, so it stands as it is.
+      expect(small.allPassages().map((p) => p.refersBack)).toEqual([false, true, false, false]);
+    });
   });
 
   it('reads "other" and "the rest of" as content, as weak as common words are', () => {
