@@ -636,10 +636,32 @@ function placeContainers(entities: Knowledge['entities'], matcher: PhraseMatcher
 const ENTITY_FILES: Readonly<Record<string, readonly string[]>> = { person: ['18'], place: ['15', '06', '17'], organisation: ['14'], group: ['14'] };
 
 /**
- * "The peninsula" is Crimea when Crimea is the knowledge's only peninsula: for each one-word kind
- * that WordNet gives exactly one entity (by the first instance sense of its name or an alias of
- * the entity's type: "Sun" the newspaper is not a star), that entity's tag, by the kind's term.
+ * For each of an entity's name and aliases WordNet knows as an instance of the entity's type
+ * (by its lexicographer file: "Sun" the newspaper is not a star), that name's first such sense.
  */
+function instanceSenses(entity: Knowledge['entities']['entities'][number], kinds: WordnetDigest['kinds']): WordnetDigest['kinds'][string] {
+  const files = ENTITY_FILES[entity.type] ?? [];
+  return [entity.name, ...entity.aliases].flatMap((name) => kinds[normalizeWord(name)]?.find((k) => files.includes(k.file)) ?? []);
+}
+
+/**
+ * "The peninsula" is Crimea when Crimea is the knowledge's only peninsula: for each one-word kind
+ * that WordNet gives exactly one entity (by its names' instance senses: instanceSenses), that
+ * entity's tag, by the kind's term.
+ */
+function describedEntities(entities: Knowledge['entities'], kinds: WordnetDigest['kinds']): Record<string, string> {
+  const of = new Map<string, Set<string>>();
+  for (const entity of entities.entities) {
+    for (const sense of instanceSenses(entity, kinds)) {
+      for (const kind of sense.kinds) {
+        const term = toTerm(kind);
+        if (term !== '') of.set(term, (of.get(term) ?? new Set()).add(`@${entity.id}`));
+      }
+    }
+  }
+  return Object.fromEntries([...of].flatMap(([term, tags]) => (tags.size === 1 ? [[term, [...tags][0] as string]] : [])).sort());
+}
+
 /**
  * What kind of place each place entity is, by WordNet's instance hypernyms and the kinds above
  * them (the first place sense of its name or an alias): "@kyiv" → capital, city, …; "@ukraine"
@@ -647,26 +669,9 @@ const ENTITY_FILES: Readonly<Record<string, readonly string[]>> = { person: ['18
  */
 function placeKinds(entities: Knowledge['entities'], kinds: WordnetDigest['kinds']): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  const files = ENTITY_FILES['place'] ?? [];
   for (const entity of entities.entities) {
-    if (entity.type !== 'place') continue;
-    const sense = [entity.name, ...entity.aliases].map((name) => kinds[normalizeWord(name)]?.find((k) => files.includes(k.file))).find((s) => s !== undefined);
+    const [sense] = entity.type === 'place' ? instanceSenses(entity, kinds) : [];
     if (sense) out[`@${entity.id}`] = [...new Set([...sense.kinds, ...sense.broader].map((k) => toTerm(k)).filter((t) => t !== ''))].sort();
   }
   return out;
-}
-
-function describedEntities(entities: Knowledge['entities'], kinds: WordnetDigest['kinds']): Record<string, string> {
-  const of = new Map<string, Set<string>>();
-  for (const entity of entities.entities) {
-    const files = ENTITY_FILES[entity.type] ?? [];
-    for (const name of [entity.name, ...entity.aliases]) {
-      const sense = kinds[normalizeWord(name)]?.find((k) => files.includes(k.file));
-      for (const kind of sense?.kinds ?? []) {
-        const term = toTerm(kind);
-        if (term !== '') of.set(term, (of.get(term) ?? new Set()).add(`@${entity.id}`));
-      }
-    }
-  }
-  return Object.fromEntries([...of].flatMap(([term, tags]) => (tags.size === 1 ? [[term, [...tags][0] as string]] : [])).sort());
 }

@@ -15,8 +15,10 @@ export const WordnetDigestSchema = z.object({
   concrete: z.array(z.string()),
   /** What each WordNet place lies within (see thesaurus.ts readPlaceContainers). */
   within: z.record(z.string(), z.array(z.string())),
-  /** What kind of thing each named instance is, per instance sense (see thesaurus.ts readInstanceKinds). */
-  /** For each instance sense: its kinds (one-word names of its instance hypernyms) and the kinds up to two levels above them. */
+  /**
+   * What kind of thing each named instance is, per instance sense: its kinds (one-word names of
+   * its instance hypernyms) and the kinds up to two levels above them (see thesaurus.ts readInstanceKinds).
+   */
   kinds: z.record(z.string(), z.array(z.object({ file: z.string(), kinds: z.array(z.string()), broader: z.array(z.string()) }))),
 });
 export type WordnetDigest = z.infer<typeof WordnetDigestSchema>;
