@@ -1,5 +1,5 @@
-import { readdirSync, statSync, unlinkSync, utimesSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * Cached files (index snapshots, WordNet and word-vector digests) are keyed to the knowledge and
@@ -8,6 +8,20 @@ import { join } from 'node:path';
  * written to the same folder. Reading a cached file marks it used.
  */
 export const CACHE_MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000;
+
+/**
+ * Writes a cached file atomically (a temporary file, then a rename: a reader never sees half of
+ * it), creating its folder, then prunes the other files of its kind: those whose names start with
+ * `prefix`. Throws when the folder cannot be written.
+ */
+export function writeCached(path: string, prefix: string, data: string | NodeJS.ArrayBufferView): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `${basename(path)}.${process.pid}.tmp`);
+  writeFileSync(temp, data);
+  renameSync(temp, path);
+  pruneCached(dir, prefix, path);
+}
 
 /** Marks a cached file as just used (its modification time), so that pruning keeps it. Best effort. */
 export function touchCached(path: string): void {

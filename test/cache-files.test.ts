@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CACHE_MAX_AGE_MS, pruneCached, touchCached } from '../src/cache-files.js';
+import { CACHE_MAX_AGE_MS, pruneCached, touchCached, writeCached } from '../src/cache-files.js';
 import { Engine } from '../src/answer/engine.js';
 import { doc, tempKnowledge } from './helpers.js';
 
@@ -36,6 +36,19 @@ describe('cached files', () => {
     expect(readdirSync(dir).sort()).toEqual(['index-new.bin', 'index-recent.bin', 'wordnet-old.json']);
     expect(pruneCached(join(dir, 'absent'), 'index-', keep)).toEqual([]);
     expect(CACHE_MAX_AGE_MS).toBe(14 * 24 * 60 * 60 * 1000);
+  });
+
+  it('writes one whole, in a folder it creates, and prunes the stale others of its kind', () => {
+    const dir = cacheDir();
+    file(dir, 'wordnet-old.json', 30);
+    file(dir, 'index-old.bin', 30);
+    const path = join(dir, 'wordnet-new.json');
+    writeCached(path, 'wordnet-', '{"a":1}');
+    expect(readFileSync(path, 'utf8')).toBe('{"a":1}');
+    expect(readdirSync(dir).sort()).toEqual(['index-old.bin', 'wordnet-new.json']); // no temporary file left
+    const nested = join(dir, 'sub', 'index-a.bin');
+    writeCached(nested, 'index-', Buffer.from([1, 2]));
+    expect([...readFileSync(nested)]).toEqual([1, 2]);
   });
 
   it('marks a file used when it is read', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { INDEX_OPTIONS } from './index-options.js';
 import { EntitiesFileSchema } from '../knowledge/schemas.js';
 import { ClaimStatusSchema } from '../claims/attribute-claims.js';
 import { checkCompactData, type CompactIndexData } from './compact-index.js';
-import { pruneCached, touchCached } from '../cache-files.js';
+import { touchCached, writeCached } from '../cache-files.js';
 import { HintSchema, type Passage } from './passage.js';
 
 const DocumentSchema = z.object({
@@ -175,12 +175,8 @@ function fileReader(fd: number): FileReader {
 
 /** Writes atomically (temp file + rename), so a reader never sees half a snapshot. */
 export function writeSnapshot(cacheDir: string, snapshot: SnapshotContent): string {
-  mkdirSync(cacheDir, { recursive: true });
   const path = snapshotPath(cacheDir, snapshot.key);
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, encode(snapshot));
-  renameSync(temp, path);
-  pruneCached(cacheDir, 'index-', path);
+  writeCached(path, 'index-', encode(snapshot));
   return path;
 }
 

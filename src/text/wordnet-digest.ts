@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readConcreteNouns, readInstanceKinds, readPlaceContainers, readWordnetRelations, wordnetVersion } from './thesaurus.js';
 import { wordnetTermCounts } from './word-frequency.js';
 import { textFingerprint } from './fingerprint.js';
-import { pruneCached, touchCached } from '../cache-files.js';
+import { touchCached, writeCached } from '../cache-files.js';
 
 /** What the engine takes from WordNet, for every English word: relatives, general counts, concrete nouns, places' containers, instances' kinds. */
 export const WordnetDigestSchema = z.object({
@@ -58,12 +58,9 @@ export function loadWordnetDigest(cacheDir: string | null, senses: number): Word
       within: readPlaceContainers(),
       kinds: readInstanceKinds(),
     };
-    if (path && cacheDir !== null) {
+    if (path) {
       try {
-        mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(digest));
-        renameSync(`${path}.${process.pid}.tmp`, path);
-        pruneCached(cacheDir, 'wordnet-', path);
+        writeCached(path, 'wordnet-', JSON.stringify(digest));
       } catch {
         // A read-only cache folder only costs speed.
       }
