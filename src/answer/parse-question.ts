@@ -170,8 +170,10 @@ function containerOf(concepts: readonly Concept[], question: string, vocabulary:
   return { tags, inside };
 }
 
+/** The nouns of "which city in X", "which Alaskan city": a kind of place. */
+const PLACE_NOUN = String.raw`(?:cities|city|towns?|places?|regions?|areas?|locations?|spots?)`;
 /** "where in X", "which/what city|town|place|region|area in X": X, up to three words; or "which *Alaskan* city": one word. */
-const CONTAINER = /\b(?:where|(?:which|what)\s+(?:cities|city|towns?|places?|regions?|areas?|locations?|spots?))\s+in\s+((?:the\s+)?[\p{L}.'-]+(?:\s+[\p{L}.'-]+){0,2})|\b(?:which|what)\s+([\p{L}.'-]+)\s+(?:cities|city|towns?|places?|regions?|areas?|locations?|spots?)\b/u;
+const CONTAINER = new RegExp(String.raw`\b(?:where|(?:which|what)\s+${PLACE_NOUN})\s+in\s+((?:the\s+)?[\p{L}.'-]+(?:\s+[\p{L}.'-]+){0,2})|\b(?:which|what)\s+([\p{L}.'-]+)\s+${PLACE_NOUN}\b`, 'u');
 
 /**
  * "What did *the Kremlin's spokesman* say about…", "how did *Witkoff* describe…", "has *China*
