@@ -123,15 +123,16 @@ const STATUSES = ClaimStatusSchema.options;
 
 /** Reads and validates a snapshot; undefined when absent, stale or invalid (the caller rebuilds). */
 export function readSnapshot(cacheDir: string, key: string): SnapshotContent | undefined {
+  const path = snapshotPath(cacheDir, key);
   let fd: number;
   try {
-    fd = openSync(snapshotPath(cacheDir, key), 'r');
+    fd = openSync(path, 'r');
   } catch {
     return undefined;
   }
   try {
     const content = decode(fileReader(fd), key);
-    touchCached(snapshotPath(cacheDir, key));
+    if (content) touchCached(path);
     return content;
   } catch {
     return undefined;
