@@ -119,6 +119,12 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
     if (!first) break;
     flushWords(first.from);
     const same = matches.filter((m) => m.from === first.from && m.to === first.to);
+    // A framing word is not content even where a synonym shares its term ("according" ~ "accord").
+    if (first.words === 1 && QUESTION_FILLERS.has(tokens[first.from]?.surface.toLowerCase() ?? '')) {
+      at = first.to;
+      i += same.length;
+      continue;
+    }
     const literal = seq.slice(first.from, first.to).map((term) => ({ term, weight: INDEX_OPTIONS.literalWeight }));
     const label = tokens.slice(first.from, first.to).map((t) => t.surface).join(' ');
     const tags = same.map((m) => m.tag);

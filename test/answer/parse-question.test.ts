@@ -175,4 +175,13 @@ describe('question intents', () => {
     expect(e.ask('anything still unresolved besides security?').citations[0]?.quote).toMatch(/nearly all other critical issues/);
     expect(e.ask('who else is flying in with zelenskyy')).toMatchObject({ status: 'answered' });
   });
+  it('reads "according to" as framing even where a synonym shares its term ("accord")', () => {
+    const towns = doc('Towns', 'The accord on the new dam was signed in May. The mayor said the dam was finished in June.');
+    withEngine({ 't.md': towns, 'entities.yaml': 'synonyms:\n  - [deal, accord, pact]\n' }, (engine) => {
+      // Asked: the dam, finished; "according to" names no deal.
+      const result = engine.ask('according to the town, is the dam finished?');
+      expect(result.status === 'answered' && engine.sentence(result.citations[0]?.id ?? '')).toMatch(/^The mayor said/);
+      expect(engine.ask('according to critics, who is to blame?')).toMatchObject({ status: 'no_answer' });
+    });
+  });
 });
