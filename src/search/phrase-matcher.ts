@@ -157,13 +157,14 @@ export class PhraseMatcher {
   }
 
   /**
-   * The synonym groups a matched synonym phrase is made of: the `~` matches strictly inside its
-   * span ("sanctions relief" holds "sanctions" ~ penalties and "relief" ~ easing), so that a text
-   * indexed under the phrase is also found by the same idea in other words ("ease penalties").
-   * Nothing for entities: a name's words do not stand for its meaning ("French President").
+   * The synonym groups a matched phrase of several words is made of: the `~` matches strictly
+   * inside its span ("sanctions relief" holds "sanctions" ~ penalties and "relief" ~ easing), so
+   * that a text indexed under the phrase is also found by the same idea in other words ("ease
+   * penalties"). A name's words count too, where they are words of a group: "other European
+   * nations" names Europe and says "nations" ~ countries; "Trump associate" says "associate".
    */
   parts(seq: readonly string[], follows: readonly (string | undefined)[], whole: PhraseMatch): PhraseMatch[] {
-    if (!whole.tag.startsWith('~') || whole.to - whole.from < 2) return [];
+    if (whole.to - whole.from < 2) return [];
     const found: PhraseMatch[] = [];
     for (let i = whole.from; i < whole.to; i++) {
       for (const c of this.byFirst.get(seq[i] ?? '') ?? []) {

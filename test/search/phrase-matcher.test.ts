@@ -44,17 +44,19 @@ describe('PhraseMatcher', () => {
     expect(matcher.singleTerms.has('paus')).toBe(true); // the term of "pause"
   });
 
-  it('finds the synonym groups a synonym phrase is made of, but not the words of a name', () => {
+  it('finds the synonym groups a phrase is made of, a name\u2019s words of a group too, but not the names in a name', () => {
     const parts = new PhraseMatcher(
       EntitiesFileSchema.parse({
         entities: [
           { id: 'macron', name: 'Emmanuel Macron', aliases: ['French President'], type: 'person' },
           { id: 'france', name: 'France', aliases: ['French'], type: 'place' },
+          { id: 'europe', name: 'Europe', aliases: ['European nations'], type: 'place' },
         ],
         synonyms: [
           ['sanctions relief', 'easing of sanctions'],
           ['sanctions', 'penalties'],
           ['relief', 'easing'],
+          ['nation', 'country'],
         ],
       }),
     );
@@ -66,6 +68,8 @@ describe('PhraseMatcher', () => {
     expect(partsOf('gradual sanctions relief')).toEqual([['~sanction', '~relief']]);
     expect(partsOf('an easing of sanctions')).toEqual([['~relief', '~sanction']]);
     expect(partsOf('French President Emmanuel Macron')).toEqual([[], []]);
+    // "other European nations" says "nations" too, so "countries other than Ukraine" finds it.
+    expect(partsOf('other European nations')).toEqual([['~nation']]);
     expect(partsOf('new sanctions')).toEqual([[]]);
     // The index holds the phrase and its parts, so "ease penalties" finds "sanctions relief".
     expect(analyzeText('gradual sanctions relief if Russia complies', parts).tags).toEqual(['~sanction_relief', '~sanction', '~relief']);
