@@ -279,9 +279,10 @@ export class Engine {
     // The concrete thing asked for ("the population of Donetsk") must be stated, not just its
     // subject; someone asked to have said something must be stated saying it; "where in Alaska"
     // wants a place in Alaska.
-    // So must a name the question gives that the knowledge has no entity for ("Italy").
+    // So must a name the question gives that the knowledge has no entity for ("Italy"), and, in
+    // its own words, a group of theirs or its paragraph, a person of the knowledge it names.
     const asked = parsed.concepts.flatMap((c, i) => (c.asked ? [i] : []));
-    const names = parsed.concepts.flatMap((c, i) => (c.name ? [i] : []));
+    const names = parsed.concepts.flatMap((c, i) => (c.name || c.person ? [i] : []));
     const lead = ranked
       .slice(0, INDEX_OPTIONS.declineDepth)
       .find(

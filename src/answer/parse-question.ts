@@ -21,6 +21,13 @@ export interface Concept {
   asked?: boolean;
   /** Who the question asks a statement of ("what did *Witkoff* say"): an answer must state them saying it. */
   speaker?: boolean;
+  /**
+   * A person of the knowledge the question names ("*Macron*'s reaction"): an answer must name
+   * them or an entity `related` to them (their country, a group of theirs), or stand in a
+   * paragraph that does. Not places: a capital stands for its government ("would Moscow
+   * freeze…" is answered by "Putin might…").
+   */
+  person?: boolean;
 }
 
 export interface ParsedQuestion {
@@ -133,7 +140,8 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
     // A phrase of several words ("give up", "hold on to", "sticking points") says as much as the
     // one-word ways of saying it ("pause", "retain", "issues"), not as little as its head word.
     const members = first.words > 1 ? tags.flatMap((t) => (t.startsWith('~') ? matcher.membersOf(t) : [])) : [];
-    concepts.push(conceptOf(label, [...tags.map((term) => ({ term, weight: 1 })), ...literal, ...related], vocabulary, false, members));
+    const concept = conceptOf(label, [...tags.map((term) => ({ term, weight: 1 })), ...literal, ...related], vocabulary, false, members);
+    concepts.push(same.some((m) => m.type === 'person') ? { ...concept, person: true } : concept);
     at = first.to;
     i += same.length;
   }

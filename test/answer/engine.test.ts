@@ -157,6 +157,37 @@ describe('words the documents do not use', () => {
   });
 });
 
+describe('people the question names', () => {
+  const entities = [
+    'entities:',
+    '  - { id: macron, name: Emmanuel Macron, type: person, aliases: [Macron], related: [france] }',
+    '  - { id: putin, name: Vladimir Putin, type: person, aliases: [Putin] }',
+    '  - { id: france, name: France, type: place, aliases: [French] }',
+    '',
+  ].join('\n');
+  it('are in the answer: its words, an entity related to them, or its paragraph', () => {
+    const answer = (body: string, q: string): string | undefined => {
+      let quote: string | undefined;
+      withEngine({ 'w.md': doc('Warning', body), 'entities.yaml': entities }, (engine) => {
+        const r = engine.ask(q);
+        quote = r.status === 'answered' ? r.citations[0]?.quote : undefined;
+      });
+      return quote;
+    };
+    // Macron is named elsewhere in the folder, so he weighs no more than Putin does.
+    const warning = 'Putin warned of a nuclear conflict on Monday.';
+    const elsewhere = 'Macron opened a school in Lyon on Friday. The harvest in Odesa was late this year.';
+    const view = "macron's view of putin's warning of a nuclear conflict on monday?";
+    // The sentence states all of it but Macron, and says nothing of him: declined.
+    expect(answer(`${warning}\n\n${elsewhere}`, view)).toBeUndefined();
+    expect(answer(`${warning}\n\n${elsewhere}`, "putin's warning of a nuclear conflict on monday?")).toBe(warning);
+    // France is related to Macron.
+    expect(answer(`French officials called Putin’s warning of a nuclear conflict on Monday reckless.\n\n${elsewhere}`, view)).toMatch(/^French officials/);
+    // "He called…" stands in a paragraph that names Macron (and is quoted with the sentence before it).
+    expect(answer(`Macron spoke on Tuesday. He called Putin’s warning of a nuclear conflict on Monday reckless.\n\n${elsewhere}`, view)).toMatch(/He called Putin’s warning/);
+  });
+});
+
 describe('answer types', () => {
   it('answers "how old" only from a sentence that gives an age', () => {
     withEngine({ 'm.md': doc('Envoy', 'The envoy, aged 68, met several ministers. The envoy arrived in Geneva on Monday.') }, (engine) => {
