@@ -15,8 +15,8 @@ const REFERS_BACK = /\b(?:this|these)\s+(?:\p{L}+\s+)?\p{L}+/iu;
 const REASON = /\b(because|reason|in exchange|in return|due to|in order to|so that|as a result|aims? to|to retain|for “|for ")/i;
 /** Someone's age: "68-year-old", "aged 68", "68 years old", "at 68". */
 const AGE = /\b(\d{1,3}[- ]years?[- ]old|aged \d{1,3}|age of \d{1,3}|at (the age of )?\d{1,3}\b(?! ?(%|percent|per cent|am|pm|a\.m\.|p\.m\.)))/i;
-/** A share of a whole: "40%", "40 percent", "half", "two-thirds", "a fraction of". */
-const SHARE = /(?:\d\s?%|\b\d+(?:\.\d+)?\s?(?:percent|per cent)\b|\b(?:half|halves|third|thirds|quarter|quarters|two-thirds|three-quarters|fraction|proportion|percentage|majority|minority)\b)/i;
+/** A share of a whole: "40%", "40 percent", "half", "two-thirds", "a fraction of", "nearly all", "most of". */
+const SHARE = /(?:\d\s?%|\b\d+(?:\.\d+)?\s?(?:percent|per cent)\b|\b(?:half|halves|third|thirds|quarter|quarters|two-thirds|three-quarters|fraction|proportion|percentage|majority|minority|nearly all|almost all|most of|much of|bulk of|all but)\b)/i;
 const NUMBER_WORDS = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|first|second|third)\b/i;
 
 /**

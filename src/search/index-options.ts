@@ -9,7 +9,7 @@ import type { IndexedFields, ParagraphFields } from './passage.js';
  */
 export const INDEX_OPTIONS = {
   /** Bump when the passage format or analysis changes in a way the constant does not show. */
-  format: 18,
+  format: 19,
   fields: ['text', 'tags', 'speaker'] as const,
   /** Field weights: the sentence itself and the names it mentions first, then who says it. */
   boost: { text: 1, tags: 1, speaker: 0.5 },
@@ -71,8 +71,8 @@ export const INDEX_OPTIONS = {
   /**
    * When a sentence holds no answer of the kind the question word asks for (no time for "when",
    * no date for "on what date", no quantity for "how many", no age for "how old", no share for
-   * "what percentage", no length of time for "how long", no other person for "who", no other
-   * place of the kind asked for "which city" (a city, a country: WordNet's kinds), no other
+   * "what percentage" or "how much of", no length of time for "how long", no other person for
+   * "who", no other place of the kind asked for "which city" (a city, a country: WordNet's kinds), no other
    * place in a phrase of place ("in Geneva") for "where", no word of reason for "why"), its
    * coverage is multiplied by this: the documents may mention the subject but not what is asked.
    * Reasons are stated in too many ways for the cue list (build-passages.ts REASON) to catch them

@@ -206,6 +206,16 @@ describe('answer types', () => {
       expect(engine.ask('Did officials count the votes in Kherson on Monday?').status).toBe('answered');
     });
   });
+  it('answers "how much of" only from a sentence that gives a portion ("nearly all"), not a count', () => {
+    const body = 'The army held five towns in the north in May.\n\nBy June, the engineers had rebuilt nearly all of the bridges in the north.';
+    withEngine({ 'n.md': doc('North', body) }, (engine) => {
+      const result = engine.ask('How much of the bridges in the north had the engineers rebuilt by June?');
+      expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/nearly all/);
+      // Five towns is a count, not how much of the north the army held.
+      expect(engine.ask('How much of the north did the army hold in May?').status).toBe('no_answer');
+      expect(engine.ask('How many towns in the north did the army hold in May?').status).toBe('answered');
+    });
+  });
 });
 
 describe('places within a place', () => {
