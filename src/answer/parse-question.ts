@@ -409,11 +409,11 @@ function askedAttribute(question: string): string | undefined {
 
 const AUXILIARIES = new Set('is are was were will would did does do has have had can could should might may must shall'.split(' '));
 const AUX = `(?:${[...AUXILIARIES].join('|')})`;
-/** "what is the N of…", "what/who/which/where is X's N (called)", "which N does…" (see askedAttribute). */
+/** "what is the N of…", "what/who/which/where is X's N (called)", "which/what N does…" (see askedAttribute). */
 const ASKED_ATTRIBUTE = [
   new RegExp(`^\\W*(?:what|which)(?:'?s|\\s+${AUX})?\\s+(?:the\\s+)?([\\p{L}-]+)\\s+of\\b`, 'u'),
   new RegExp(`^\\W*(?:what|who|which|where)(?:'?s|\\s+${AUX})\\s+[\\p{L}\\s'-]+'s?\\s+([\\p{L}-]+)(?:\\s+(?:called|named))?\\W*$`, 'u'),
-  new RegExp(`^\\W*which\\s+([\\p{L}-]+)\\s+${AUX}\\b`, 'u'),
+  new RegExp(`^\\W*(?:which|what)\\s+([\\p{L}-]+)\\s+${AUX}\\b`, 'u'),
 ];
 
 function dedupe(concepts: Concept[]): Concept[] {

@@ -150,6 +150,9 @@ describe('question intents', () => {
     expect(e.ask('which party does keir starmer lead?')).toMatchObject({ status: 'no_answer' });
     expect(e.ask("what's macron's wife called?")).toMatchObject({ status: 'no_answer' });
     expect(e.ask('which regions did Russia illegally annex?').citations[0]?.quote).toMatch(/five disputed regions/);
+    // "what N does…" asks for N as "which N does…" does: the guarantees are stated, no weapons.
+    expect(e.ask('what weapons will europe supply under the security guarantees?')).toMatchObject({ status: 'no_answer' });
+    expect(e.ask('what regions did russia unlawfully claim?').citations[0]?.quote).toMatch(/five disputed regions/);
     // An abstract one is often answered without its word.
     expect(e.ask("what's Starmer's role").citations[0]?.quote).toMatch(/Starmer/);
     expect(e.ask("what's the name of trump's envoy").citations[0]?.quote).toMatch(/Witkoff/);
