@@ -19,8 +19,12 @@ export interface Concept {
   name?: boolean;
   /** The concrete thing the question asks for of something else ("the *population* of Donetsk"): an answer must state it. */
   asked?: boolean;
-  /** Who the question asks a statement of ("what did *Witkoff* say"): an answer must state them saying it. */
-  speaker?: boolean;
+  /**
+   * Who the question asks a statement of ("what did *Witkoff* say"): an answer must state them
+   * saying it; 'quoted' when it asks for their own words ("the exact wording of *Article 5*"):
+   * an answer must be their words, not a mention of what they said.
+   */
+  speaker?: boolean | 'quoted';
   /**
    * A person of the knowledge the question names ("*Macron*'s reaction"): an answer must name
    * them or an entity `related` to them (their country, a group of theirs), or stand in a
@@ -197,15 +201,32 @@ const CONTAINER = new RegExp(String.raw`\b(?:where|(?:which|what)\s+${PLACE_NOUN
  * must state them saying something (rank.ts `voiced`). Adverbs ("personally") are not the speaker.
  */
 function speakers(concepts: Concept[], question: string, vocabulary: Vocabulary): Concept[] {
-  const found = SPEAKER.exec(normalizeWord(question));
-  const subject = found?.[1] ?? found?.[2];
-  if (!subject) return concepts;
-  const words = subject.split(/\s+/).filter((w) => w !== '' && !/ly$/.test(w)).join(' ');
   // Only someone can speak: a name, an entity of the story, or a concrete noun ("spokesman").
   // "What does the deal say about Crimea" asks what the deal's terms are, not for a statement.
   const someone = (c: Concept): boolean => c.name === true || c.terms.some((t) => t.weight === 1 && t.term.startsWith('@')) || nounForms(normalizeWord(c.label).replace(/'s?$/, '')).some((w) => vocabulary.concrete.has(w));
+  const normal = normalizeWord(question);
+  const wording = WORDING.map((re) => re.exec(normal)?.[1]).find((x) => x !== undefined);
+  if (wording) {
+    // Whose words: someone named there ("Putin's warning"), else the text itself ("Article 5").
+    const of = concepts.filter((c) => saidIn(c, wording));
+    const whose = of.some(someone) ? of.filter(someone) : of;
+    // "Exact words" asks for a quote, as "say" asks for a statement: framing, not content.
+    return concepts.filter((c) => !WORDING_WORDS.has(normalizeWord(c.label))).map((c) => (whose.includes(c) ? { ...c, speaker: 'quoted' as const } : c));
+  }
+  const found = SPEAKER.exec(normal);
+  const subject = found?.[1] ?? found?.[2];
+  if (!subject) return concepts;
+  const words = subject.split(/\s+/).filter((w) => w !== '' && !/ly$/.test(w)).join(' ');
   return concepts.map((c) => (saidIn(c, words) && someone(c) ? { ...c, speaker: true } : c));
 }
+
+/** Asking for someone's or something's own words: "the exact words of X" (X up to six words), "X's precise wording". */
+const ASKED_WORDS = '(?:exact|precise|actual|full)\\s+(?:words?|wording|text|phrasing|quote)';
+const WORDING_WORDS = new Set('exact precise actual full words word wording text phrasing quote verbatim'.split(' '));
+const WORDING = [
+  new RegExp(`\\b(?:${ASKED_WORDS}|word\\s+for\\s+word|verbatim)\\s+(?:of|from|in)\\s+((?:[\\p{L}\\p{N}'.-]+\\s*){1,6})`, 'u'),
+  new RegExp(`((?:[\\p{L}\\p{N}.-]+\\s+){0,2}[\\p{L}\\p{N}.-]+'s?)\\s+${ASKED_WORDS}\\b`, 'u'),
+];
 
 /** Is the concept's label among the words of a phrase of the question (both normalised)? */
 function saidIn(concept: Concept, phrase: string): boolean {

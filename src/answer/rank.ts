@@ -90,7 +90,10 @@ export function rank(
   const total = question.concepts.reduce((sum, c) => sum + c.weight, 0);
   const concepts = question.concepts.map((c) => ({ weight: c.weight, terms: c.terms.map((t) => ({ term: t.term, credit: t.credit ?? t.weight })) }));
   const named = namedIn(question);
-  const speakers = concepts.filter((_, i) => question.concepts[i]?.speaker);
+  const speakers = concepts.flatMap((c, i) => {
+    const speaker = question.concepts[i]?.speaker;
+    return speaker ? [{ ...c, quoted: speaker === 'quoted' }] : [];
+  });
   const within = question.within;
   const containers = question.concepts.map((c) => within !== undefined && c.terms.some((t) => t.weight === 1 && within.tags.includes(t.term)));
   // A concept's own word, when it is a plain word (not a name): a sentence that says it in other
@@ -257,15 +260,18 @@ function proximity(concepts: readonly { weight: number; terms: readonly { term: 
  * when its own words or names are the sentence's claim source (the speaker field: "Witkoff
  * stated, “…”" and the quote's later sentences), or come at most `INDEX_OPTIONS.speech.window`
  * words before a word of saying ("Putin's recent *warning*", "Trump *highlighted*"); one after
- * it is what is said, not who says it ("Sources suggest that *Putin* might…").
+ * it is what is said, not who says it ("Sources suggest that *Putin* might…"). One whose own
+ * words are asked for (`quoted`: "the exact wording of…") only as the claim source: quoted.
  */
-function voiced(speakers: readonly { terms: readonly { term: string; credit: number }[] }[], match: Readonly<Record<string, readonly string[]>>, where: ReadonlyMap<string, readonly number[]>): boolean {
+function voiced(speakers: readonly { terms: readonly { term: string; credit: number }[]; quoted: boolean }[], match: Readonly<Record<string, readonly string[]>>, where: ReadonlyMap<string, readonly number[]>): boolean {
   const saying = speechTerms().flatMap((t) => where.get(t) ?? []);
   const { window } = INDEX_OPTIONS.speech;
   return speakers.every((c) =>
     c.terms.some((t) => {
       if (t.credit < 1) return false;
       if (match[t.term]?.includes('speaker')) return true;
+      // Their own words are quoted ("Witkoff stated, “…”"), not reported ("Putin's warning of…").
+      if (c.quoted) return false;
       return (where.get(t.term) ?? []).some((p) => saying.some((q) => q > p && q - p <= window));
     }),
   );

@@ -157,6 +157,14 @@ describe('question intents', () => {
     expect(e.ask("what's Starmer's role").citations[0]?.quote).toMatch(/Starmer/);
     expect(e.ask("what's the name of trump's envoy").citations[0]?.quote).toMatch(/Witkoff/);
   });
+  it('answers "the exact words of X" only with X\u2019s own words, quoted, not a mention of them', () => {
+    // The article mentions Article 5 and Putin's warning, but quotes neither.
+    expect(e.ask("what's the exact wording of Article 5?")).toMatchObject({ status: 'no_answer' });
+    expect(e.ask("what were the exact words of putin's nuclear warning?")).toMatchObject({ status: 'no_answer' });
+    expect(e.ask("putin's precise words when he warned of nuclear conflict?")).toMatchObject({ status: 'no_answer' });
+    // Witkoff's are quoted; "exact words" is framing, not words a sentence must hold.
+    expect(e.ask("what were witkoff's exact words on the guarantees?").citations[0]?.quote).toMatch(/^Witkoff stated, “We have agreed on robust security guarantees/);
+  });
   it('answers "what did X say" only with X saying something, not a sentence that just names X', () => {
     // The article names JD Vance (an encounter with him) but says nothing he said.
     expect(e.ask('what did jd vance say to zelensky in the oval office?')).toMatchObject({ status: 'no_answer' });
