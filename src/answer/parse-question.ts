@@ -140,7 +140,11 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
     const label = tokens.slice(first.from, first.to).map((t) => t.surface).join(' ');
     const tags = same.map((m) => m.tag);
     const { weight, credit } = INDEX_OPTIONS.relatedEntity;
-    const related = [...new Set(tags.flatMap((t) => matcher.relatedTags.get(t) ?? []))].filter((t) => !tags.includes(t)).map((term) => ({ term, weight, credit }));
+    const near = new Set(tags.flatMap((t) => matcher.relatedTags.get(t) ?? []));
+    const related: Concept['terms'] = [...near].filter((t) => !tags.includes(t)).map((term) => ({ term, weight, credit }));
+    // Two steps away (a capital's leaders): each step weighs and credits as one does.
+    const far = new Set(tags.flatMap((t) => matcher.farTags.get(t) ?? []));
+    related.push(...[...far].filter((t) => !tags.includes(t) && !near.has(t)).map((term) => ({ term, weight: weight ** 2, credit: credit ** 2 })));
     // A phrase of several words ("give up", "hold on to", "sticking points") says as much as the
     // one-word ways of saying it ("pause", "retain", "issues"), not as little as its head word.
     const members = first.words > 1 ? tags.flatMap((t) => (t.startsWith('~') ? matcher.membersOf(t) : [])) : [];

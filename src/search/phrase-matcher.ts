@@ -28,6 +28,13 @@ export class PhraseMatcher {
   readonly singleTerms = new Map<string, PhraseTag[]>();
   /** Entity tags each entity tag partly stands for (both directions of `related`). */
   readonly relatedTags = new Map<string, string[]>();
+  /**
+   * The people two `related` steps away from a place, through another place: a capital stands
+   * for its country's leaders ("Moscow would…" ~ Russia ~ "Putin might…"). Not the other way (a
+   * sentence naming Moscow is not about Putin), nor two people through their country (Trump and
+   * Witkoff), nor two places.
+   */
+  readonly farTags = new Map<string, string[]>();
 
   constructor(entities: EntitiesFile) {
     for (const entity of entities.entities) {
@@ -35,6 +42,15 @@ export class PhraseMatcher {
         this.relate(`@${entity.id}`, `@${other}`);
         this.relate(`@${other}`, `@${entity.id}`);
       }
+    }
+    const typeOf = new Map(entities.entities.map((e) => [`@${e.id}`, e.type]));
+    for (const [from, near] of this.relatedTags) {
+      const far = new Set<string>();
+      for (const via of near) {
+        if (typeOf.get(via) !== 'place') continue;
+        for (const to of this.relatedTags.get(via) ?? []) if (typeOf.get(from) === 'place' && typeOf.get(to) === 'person' && !near.includes(to)) far.add(to);
+      }
+      if (far.size > 0) this.farTags.set(from, [...far]);
     }
     for (const entity of entities.entities) {
       const tag = { tag: `@${entity.id}`, type: entity.type };

@@ -188,6 +188,23 @@ describe('people the question names', () => {
   });
 });
 
+describe('a capital', () => {
+  it('stands for its country\u2019s leaders, two steps away: "Moscow would…" is answered by "Putin might…"', () => {
+    const entities = [
+      'entities:',
+      '  - { id: putin, name: Vladimir Putin, type: person, aliases: [Putin], related: [russia] }',
+      '  - { id: russia, name: Russia, type: place }',
+      '  - { id: moscow, name: Moscow, type: place, related: [russia] }',
+      '',
+    ].join('\n');
+    const body = 'Putin might freeze the offensive in the south.\n\nMoscow hosted a film festival in May. The harvest in Odesa was late this year.';
+    withEngine({ 'm.md': doc('Moscow', body), 'entities.yaml': entities }, (engine) => {
+      const result = engine.ask('would moscow freeze?');
+      expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/^Putin might freeze/);
+    });
+  });
+});
+
 describe('answer types', () => {
   it('answers "how old" only from a sentence that gives an age', () => {
     withEngine({ 'm.md': doc('Envoy', 'The envoy, aged 68, met several ministers. The envoy arrived in Geneva on Monday.') }, (engine) => {

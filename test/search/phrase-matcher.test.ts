@@ -75,6 +75,24 @@ describe('PhraseMatcher', () => {
     expect(analyzeText('gradual sanctions relief if Russia complies', parts).tags).toEqual(['~sanction_relief', '~sanction', '~relief']);
   });
 
+  it('relates a capital to its country\u2019s leaders, two steps away, but not a leader to the capital or two leaders', () => {
+    const far = new PhraseMatcher(
+      EntitiesFileSchema.parse({
+        entities: [
+          { id: 'putin', name: 'Vladimir Putin', type: 'person', related: ['russia'] },
+          { id: 'lavrov', name: 'Sergei Lavrov', type: 'person', related: ['russia'] },
+          { id: 'russia', name: 'Russia', type: 'place' },
+          { id: 'moscow', name: 'Moscow', type: 'place', related: ['russia'] },
+          { id: 'kremlin', name: 'Kremlin', type: 'organisation', related: ['russia'] },
+        ],
+      }),
+    ).farTags;
+    expect(far.get('@moscow')).toEqual(['@putin', '@lavrov']);
+    expect(far.has('@putin')).toBe(false);
+    expect(far.has('@russia')).toBe(false); // its leaders are one step away
+    expect(far.has('@kremlin')).toBe(false); // not a place
+  });
+
   it('says a title of a place with the place\u2019s other names and its capital, never taking another entity\u2019s phrase', () => {
     const titled = new PhraseMatcher(
       EntitiesFileSchema.parse({
