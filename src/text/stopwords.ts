@@ -14,6 +14,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ve very was wasn we were weren what whatever when where whether which while who whom whose why will with
   would wouldn you your yours yourself yourselves d m o y also may yet via per
   whats whos wheres hows along around away non
+  everyone everybody anyone anybody someone somebody nobody
   didnt dont doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt mustnt neednt
   cant wont aint shant theyre youre thats theres ive youve weve theyve`.split(/\s+/),
 );

@@ -6,6 +6,10 @@ describe('text analysis', () => {
     expect(terms('The guarantees of Zaporizhzhia’s café')).toEqual(['guarante', 'zaporizhzhia', 'cafe']);
   });
 
+  it('drops indefinite pronouns: "everybody" says nothing a sentence must hold', () => {
+    expect(terms('Was everybody surprised? Did anyone confirm it, or somebody else?')).toEqual(['surpris', 'confirm', 'els']);
+  });
+
   it('keeps "US" the country but drops "us" the pronoun', () => {
     expect(toTerm('US')).toBe('us');
     expect(toTerm('U.S.')).toBe('us');
