@@ -96,6 +96,7 @@ export class Engine {
       related: new Map(Object.entries(data.related)),
       english: new Map(Object.entries(data.english)),
       concrete: new Set(data.concrete),
+      proper: new Set(data.proper),
       placeIn: new Map(Object.entries(data.placeIn)),
       described: new Map(Object.entries(data.described)),
       placeKinds: new Map(Object.entries(data.placeKinds)),
@@ -171,6 +172,8 @@ export class Engine {
         related: Object.fromEntries(related),
         english: wordnet.counts,
         concrete: wordnet.concrete,
+        // Only words people type: those the word vectors know (some 5,800 of WordNet's 14,000).
+        proper: wordnet.proper.filter((w) => wordVectors().has(w)),
         placeIn: placeContainers(knowledge.entities, matcher, wordnet.within),
         described: describedEntities(knowledge.entities, wordnet.kinds),
         placeKinds: placeKinds(knowledge.entities, wordnet.kinds),

@@ -61,6 +61,8 @@ export interface Vocabulary {
   english: ReadonlyMap<string, number>;
   /** Nouns whose commonest sense is a concrete thing (text/thesaurus.ts readConcreteNouns). */
   concrete: ReadonlySet<string>;
+  /** Words English writes only with a capital ("dutch", "monday"): names, however typed (text/thesaurus.ts readProperWords). */
+  proper: ReadonlySet<string>;
   /** For each place entity WordNet knows, the terms of its kinds ("@kyiv" → capit, citi, …). */
   placeKinds: ReadonlyMap<string, readonly string[]>;
   /** For each place entity WordNet knows, the place entities it lies within. */
@@ -115,7 +117,7 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
         concepts.push(conceptOf(surface || term, [...tags.map((t) => ({ term: t.tag, weight: 1 })), { term, weight: INDEX_OPTIONS.literalWeight }], vocabulary));
         continue;
       }
-      const name = isName(tokens, at, question);
+      const name = isName(tokens, at, question) || vocabulary.proper.has(normalizeWord(surface));
       const own = [
         ...decompound(term, surface, vocabulary, matcher).map((t) => ({ term: t, weight: 1 })),
         ...relatives(term, tokens[at]?.surface, vocabulary),

@@ -37,6 +37,8 @@ export interface SnapshotContent {
   english: Record<string, number>;
   /** Nouns whose commonest sense is a concrete thing (text/thesaurus.ts readConcreteNouns). */
   concrete: string[];
+  /** Words English writes only with a capital (text/thesaurus.ts readProperWords). */
+  proper: string[];
   /** For each place entity WordNet knows, the place entities it lies within (Engine.build). */
   placeIn: Record<string, string[]>;
   /** A kind of thing the knowledge has one entity of ("peninsula" → "@crimea"), by term (Engine.build). */
@@ -66,6 +68,7 @@ const HeadSchema = z.object({
   related: z.record(z.string(), z.array(z.string())),
   english: z.record(z.string(), z.number()),
   concrete: z.array(z.string()),
+  proper: z.array(z.string()),
   placeIn: z.record(z.string(), z.array(z.string())),
   described: z.record(z.string(), z.string()),
   placeKinds: z.record(z.string(), z.array(z.string())),
@@ -255,6 +258,7 @@ function encode(s: SnapshotContent): Buffer {
     related: s.related,
     english: s.english,
     concrete: s.concrete,
+    proper: s.proper,
     placeIn: s.placeIn,
     described: s.described,
     placeKinds: s.placeKinds,
@@ -404,6 +408,7 @@ function decode(file: FileReader, key: string): SnapshotContent | undefined {
     related: head.related,
     english: head.english,
     concrete: head.concrete,
+    proper: head.proper,
     placeIn: head.placeIn,
     described: head.described,
     placeKinds: head.placeKinds,

@@ -254,6 +254,29 @@ export function readInstanceKinds(): Record<string, { file: string; kinds: strin
   return kinds;
 }
 
+/**
+ * One-word lemmas that WordNet writes only with a capital: names of peoples, places, languages,
+ * days ("Dutch", "London", "Monday"), lower-case. Chat types them in lower case ("is rutte
+ * dutch"), where a capital cannot tell them from ordinary words.
+ */
+export function readProperWords(): string[] {
+  const dict = wordnetDir();
+  const upper = new Set<string>();
+  const lower = new Set<string>();
+  for (const pos of POS) {
+    for (const line of readFileSync(join(dict, `data.${pos}`), 'latin1').split('\n')) {
+      if (line.startsWith(' ') || line === '') continue;
+      const parts = line.split(' | ')[0]?.split(' ') ?? [];
+      const wordCount = parseInt(parts[3] ?? '0', 16);
+      for (let i = 0; i < wordCount; i++) {
+        const word = (parts[4 + i * 2] ?? '').replace(/\(.*\)$/, '');
+        if (/^[\p{L}-]+$/u.test(word)) (/^\p{Lu}/u.test(word) ? upper : lower).add(word.toLowerCase());
+      }
+    }
+  }
+  return [...upper].filter((w) => !lower.has(w)).sort();
+}
+
 /** WordNet's lexicographer file of places (noun.location). */
 const LOCATION_FILE = '15';
 

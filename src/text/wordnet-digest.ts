@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readConcreteNouns, readInstanceKinds, readPlaceContainers, readWordnetRelations, wordnetVersion } from './thesaurus.js';
+import { readConcreteNouns, readInstanceKinds, readPlaceContainers, readProperWords, readWordnetRelations, wordnetVersion } from './thesaurus.js';
 import { wordnetTermCounts } from './word-frequency.js';
 import { textFingerprint } from './fingerprint.js';
 import { touchCached, writeCached } from '../cache-files.js';
 
-/** What the engine takes from WordNet, for every English word: relatives, general counts, concrete nouns, places' containers, instances' kinds. */
+/** What the engine takes from WordNet, for every English word: relatives, general counts, concrete nouns, proper words, places' containers, instances' kinds. */
 export const WordnetDigestSchema = z.object({
   version: z.string(),
   related: z.record(z.string(), z.array(z.string())),
   counts: z.record(z.string(), z.number()),
   /** Nouns whose commonest sense is a concrete thing (see thesaurus.ts readConcreteNouns). */
   concrete: z.array(z.string()),
+  /** Words written only with a capital: names of peoples, places, days (see thesaurus.ts readProperWords). */
+  proper: z.array(z.string()),
   /** What each WordNet place lies within (see thesaurus.ts readPlaceContainers). */
   within: z.record(z.string(), z.array(z.string())),
   /**
@@ -23,7 +25,7 @@ export const WordnetDigestSchema = z.object({
 });
 export type WordnetDigest = z.infer<typeof WordnetDigestSchema>;
 
-const DIGEST_FORMAT = 13;
+const DIGEST_FORMAT = 14;
 const memo = new Map<string, WordnetDigest>();
 
 /**
@@ -55,6 +57,7 @@ export function loadWordnetDigest(cacheDir: string | null, senses: number): Word
       related: Object.fromEntries(readWordnetRelations({ senses })),
       counts: Object.fromEntries(wordnetTermCounts()),
       concrete: readConcreteNouns(),
+      proper: readProperWords(),
       within: readPlaceContainers(),
       kinds: readInstanceKinds(),
     };

@@ -188,6 +188,16 @@ describe('people the question names', () => {
   });
 });
 
+describe('a name typed in lower case', () => {
+  it('is still a name: only its own words cover it, not a word used alike ("dutch" is not "french")', () => {
+    const body = 'French officials met in Geneva on Monday.\n\nThe harvest in Odesa was late this year. Farmers blamed the weather.';
+    withEngine({ 'f.md': doc('Officials', body) }, (engine) => {
+      expect(engine.ask('did french officials meet in geneva?')).toMatchObject({ status: 'answered' });
+      expect(engine.ask('did dutch officials meet in geneva?')).toMatchObject({ status: 'no_answer' });
+    });
+  });
+});
+
 describe('a capital', () => {
   it('stands for its country\u2019s leaders, two steps away: "Moscow would…" is answered by "Putin might…"', () => {
     const entities = [

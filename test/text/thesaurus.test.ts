@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nounForms, readConcreteNouns, readInstanceKinds } from '../../src/text/thesaurus.js';
+import { nounForms, readConcreteNouns, readInstanceKinds, readProperWords } from '../../src/text/thesaurus.js';
 
 describe('readConcreteNouns', () => {
   const concrete = new Set(readConcreteNouns());
@@ -8,6 +8,16 @@ describe('readConcreteNouns', () => {
   });
   it('leaves out abstract nouns: acts, attributes, states, cognition, communication', () => {
     for (const word of ['role', 'job', 'aim', 'name', 'status', 'size', 'nature', 'purpose']) expect(concrete.has(word), word).toBe(false);
+  });
+});
+
+describe('readProperWords', () => {
+  const proper = new Set(readProperWords());
+  it('holds the words WordNet writes only with a capital: peoples, places, languages, days', () => {
+    for (const word of ['dutch', 'french', 'london', 'poland', 'monday', 'christmas']) expect(proper.has(word), word).toBe(true);
+  });
+  it('leaves out words it also writes in lower case ("march", "turkey", "sun", "china")', () => {
+    for (const word of ['march', 'turkey', 'sun', 'china', 'deal', 'nuclear']) expect(proper.has(word), word).toBe(false);
   });
 });
 
