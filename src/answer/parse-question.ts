@@ -474,7 +474,8 @@ function hintOf(question: string): { hint: Hint | null; noun?: string } {
   if (/\bhow long\b/.test(lower)) return { hint: 'duration', noun: 'long' };
   // "How much of…?" asks for a portion ("nearly all", "half"), which a count ("five regions") does not give.
   if (/\bhow much of\b/.test(lower)) return { hint: 'share' };
-  if (/\bhow (many|much|far|big|large)\b/.test(lower)) return { hint: 'number' };
+  // Not "how far-reaching", "how big-hearted": an adjective of its own.
+  if (/\bhow (many|much|far|big|large)\b(?!-)/.test(lower)) return { hint: 'number' };
   const word = /\b(who|whom|whose|where|when|why)s?\b/.exec(lower)?.[1]; // "whos", "wheres": chat spellings
   return { hint: word ? QUESTION_HINTS[word as keyof typeof QUESTION_HINTS] : null };
 }

@@ -124,6 +124,9 @@ describe('question intents', () => {
     const result = e.ask('which city are the talks in');
     expect(result.citations[0]?.quote).toMatch(/discussions in Washington/);
   });
+  it('reads "how far-reaching" as an adjective, not "how far" asking for a number', () => {
+    expect(top('How far-reaching is the protection package Ukraine is set to receive?')).toMatch(/extensive new security assurances/);
+  });
   it('treats chat filler as no content', () => {
     expect(e.ask('hi pls thx')).toMatchObject({ status: 'no_answer', reason: 'no_content' });
     expect(e.ask('idk tbh ngl, omg lmao')).toMatchObject({ status: 'no_answer', reason: 'no_content' });
