@@ -15,7 +15,7 @@ import { loadWordVectors, type VectorTable, type WordVectors } from '../text/wor
 import { idf, parseQuestion, type Concept, type Vocabulary } from './parse-question.js';
 import { claimTerms, relate, type ClaimTerms } from './corroborate.js';
 import { neighbourSimilarity, termVector } from './neighbours.js';
-import { rank, searchTerms, type Indexes, type Ranked } from './rank.js';
+import { PASSIVE, rank, searchTerms, type Indexes, type Ranked } from './rank.js';
 import type { AnswerResult, Citation, DocumentRef, NoAnswer, NoAnswerReason } from './result.js';
 import { sanitizeQuestion } from './sanitize-question.js';
 import { suggestionCandidates } from './suggest.js';
@@ -208,6 +208,8 @@ export class Engine {
         else where.set(key, [at]);
       };
       seq.forEach((term, at) => add(term, at));
+      // A word followed by "by" ("as reported by the Sun"): passive, its agent comes after it.
+      follows.forEach((next, at) => next === 'by' && add(PASSIVE, at));
       for (const m of this.matcher.match(seq, follows)) for (const x of [m, ...this.matcher.parts(seq, follows, m)]) for (let at = x.from; at < x.to; at++) add(x.tag, at);
       if (this.passageFacts.size >= 50_000) this.passageFacts.clear();
       // Once the vectors are read (from the first question that needs them on), the words become rows at once.

@@ -5,6 +5,9 @@ import { normalizeWord, toTerm } from '../text/analyze.js';
 import type { Passage } from '../search/passage.js';
 import type { Concept, ParsedQuestion } from './parse-question.js';
 
+/** The key, among a passage's word positions, of the words followed by "by" (passive: "reported by"). */
+export const PASSIVE = '#by';
+
 export interface Ranked {
   passage: number;
   score: number;
@@ -260,11 +263,14 @@ function proximity(concepts: readonly { weight: number; terms: readonly { term: 
  * when its own words or names are the sentence's claim source (the speaker field: "Witkoff
  * stated, “…”" and the quote's later sentences), or come at most `INDEX_OPTIONS.speech.window`
  * words before a word of saying ("Putin's recent *warning*", "Trump *highlighted*"); one after
- * it is what is said, not who says it ("Sources suggest that *Putin* might…"). One whose own
+ * it is what is said, not who says it ("Sources suggest that *Putin* might…"), nor does a word
+ * of saying followed by "by" ("Mark Rutte, as *reported by* the Sun"). One whose own
  * words are asked for (`quoted`: "the exact wording of…") only as the claim source: quoted.
  */
 function voiced(speakers: readonly { terms: readonly { term: string; credit: number }[]; quoted: boolean }[], match: Readonly<Record<string, readonly string[]>>, where: ReadonlyMap<string, readonly number[]>): boolean {
-  const saying = speechTerms().flatMap((t) => where.get(t) ?? []);
+  // "Mark Rutte, as reported by the Sun": the Sun reports, not Rutte.
+  const passive = new Set(where.get(PASSIVE) ?? []);
+  const saying = speechTerms().flatMap((t) => where.get(t) ?? []).filter((p) => !passive.has(p));
   const { window } = INDEX_OPTIONS.speech;
   return speakers.every((c) =>
     c.terms.some((t) => {

@@ -174,6 +174,8 @@ describe('question intents', () => {
     expect(e.ask('what exactly did jd vance say during that oval office row')).toMatchObject({ status: 'no_answer' });
     expect(e.ask('what does trump personally think of macron?')).toMatchObject({ status: 'no_answer' });
     expect(e.ask("what did the kremlin's spokesman say about witkoff's claims?")).toMatchObject({ status: 'no_answer' });
+    // "NATO leader Mark Rutte, as reported by the Sun": the Sun reports, Rutte says nothing.
+    expect(e.ask('what did mark rutte say about the talks?')).toMatchObject({ status: 'no_answer' });
     // The claim source (a quote's later sentence), a reporting verb or noun right after the name.
     expect(e.ask('What did Witkoff say about Article 5?').citations[0]?.quote).toMatch(/Article 5/);
     expect(e.ask('what did trump say about progress with russia').citations[0]?.quote).toMatch(/Trump highlighted/);
