@@ -293,13 +293,16 @@ function irregularBase(word: string, vocabulary: Vocabulary): string {
 
 /**
  * Weaker alternatives that still count as covering a word: its base verb when it is an
- * irregular form ("met" → "meet"), and its WordNet relatives.
+ * irregular form ("met" → "meet"), its WordNet relatives, and the same word negated or not
+ * ("expected" → "unexpected", "non-binding" → "binding"): a sentence saying the opposite answers.
  */
 function relatives(term: string, surface: string | undefined, vocabulary: Vocabulary): Concept['terms'] {
   const { weight, credit } = INDEX_OPTIONS.related;
   const base = surface === undefined ? undefined : vocabulary.irregular.get(normalizeWord(surface));
   const terms = base !== undefined && base !== term ? [base, ...(vocabulary.related.get(base) ?? [])] : [];
   terms.push(...(vocabulary.related.get(term) ?? []));
+  const positive = /^(?:un|non-?)(\p{L}{4,})$/u.exec(term)?.[1];
+  for (const t of [`un${term}`, `non${term}`, `non-${term}`, ...(positive ? [positive] : [])]) if (vocabulary.df.has(t)) terms.push(t);
   return [...new Set(terms)].filter((t) => t !== term).map((t) => ({ term: t, weight, credit }));
 }
 

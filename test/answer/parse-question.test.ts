@@ -124,6 +124,16 @@ describe('question intents', () => {
     const result = e.ask('which city are the talks in');
     expect(result.citations[0]?.quote).toMatch(/discussions in Washington/);
   });
+  it('covers a word by its negation and back ("expected" by "unexpected")', () => {
+    const body = 'The result of the vote was unexpected. The mayor opened the bridge on Monday. Farmers blamed the weather.';
+    withEngine({ 'v.md': doc('Vote', body) }, (engine) => {
+      const quote = (q: string): string | undefined => {
+        const r = engine.ask(q);
+        return r.status === 'answered' ? r.citations[0]?.quote : undefined;
+      };
+      expect(quote('was the vote expected?')).toMatch(/unexpected/);
+    });
+  });
   it('reads "how far-reaching" as an adjective, not "how far" asking for a number', () => {
     expect(top('How far-reaching is the protection package Ukraine is set to receive?')).toMatch(/extensive new security assurances/);
   });
