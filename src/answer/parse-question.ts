@@ -163,12 +163,12 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   const content = others.length > 0 ? others : concepts;
   const final = speakers(focus(dedupe(content), question, vocabulary), question, vocabulary);
   const within = hint === 'place' || hint === 'location' ? containerOf(final, question, vocabulary) : undefined;
-  const kind = hint === 'place' && noun !== undefined && PLACE_KINDS.has(noun) ? kindOf(toTerm(noun), vocabulary) : undefined;
+  const kind = hint === 'place' && noun !== undefined && PLACE_KINDS.has(noun) ? kindOf(toTerm(/^nations?$/.test(noun) ? 'country' : noun), vocabulary) : undefined;
   return { concepts: final, hint, summary, ...(within ? { within } : {}), ...(kind ? { kind } : {}) };
 }
 
-/** Nouns of "which city…" that ask for a kind of place ("which place", "what location" ask for any). */
-const PLACE_KINDS = new Set(['city', 'cities', 'town', 'country', 'countries', 'capital']);
+/** Nouns of "which city…" that ask for a kind of place ("which place", "what location" ask for any); a nation is a country. */
+const PLACE_KINDS = new Set(['city', 'cities', 'town', 'country', 'countries', 'nation', 'nations', 'capital']);
 
 /** Is a place of the kind asked for: a capital is a city, Ukraine a country, Oval Office neither. */
 function kindOf(term: string, vocabulary: Vocabulary): (place: string) => boolean {
@@ -465,7 +465,7 @@ function hintOf(question: string): { hint: Hint | null; noun?: string } {
   };
   const found =
     typed('date', /\b(what|which|on what) (date|day|year|month)\b/) ??
-    typed('place', /\b(which|what) (?:[\p{L}'-]+ )?(city|cities|country|countries|place|places|town|capital|location|venue)\b/u) ??
+    typed('place', /\b(which|what) (?:[\p{L}'-]+ )?(city|cities|country|countries|nation|nations|place|places|town|capital|location|venue)\b/u) ??
     typed('person', /\b(which|what) (person|people|leader|leaders|official|officials|man|woman|minister|president)\b/) ??
     typed('time', /\b(what) (time)\b/) ??
     typed('share', /\b(what|which) (percentage|percent|proportion|share|fraction|portion)\b/);

@@ -300,6 +300,11 @@ describe('which-city questions', () => {
     withEngine({ 'entities.yaml': entities, 't.md': doc('Talks', 'The talks on the drone strikes were held in Ukraine.') }, (engine) => {
       expect(engine.ask('Which city held the talks on the drone strikes?').status).toBe('no_answer');
       expect(engine.ask('Which country held the talks on the drone strikes?').status).toBe('answered');
+      expect(engine.ask('Which nation held the talks on the drone strikes?').status).toBe('answered');
+    });
+    withEngine({ 'entities.yaml': entities, 't.md': doc('Talks', 'The talks on the drone strikes were held in Kyiv.') }, (engine) => {
+      // A nation is a country; Kyiv is a city.
+      expect(engine.ask('Which nation held the talks on the drone strikes?').status).toBe('no_answer');
     });
     withEngine({ 'entities.yaml': entities, 't.md': doc('Talks', 'The talks on the drone strikes were held in Ukraine.\n\nThe talks on the drone strikes were held in Kyiv.') }, (engine) => {
       const result = engine.ask('Which city held the talks on the drone strikes?');
