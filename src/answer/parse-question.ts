@@ -205,6 +205,8 @@ const CONTAINER = new RegExp(String.raw`\b(?:where|(?:which|what)\s+${PLACE_NOUN
  * mentions them does not give ("…a contentious encounter with Trump and JD Vance" does not say
  * what Vance said). The concepts of the one who speaks are marked (Concept.speaker); an answer
  * must state them saying something (rank.ts `voiced`). Adverbs ("personally") are not the speaker.
+ * "The exact words of X" asks for X's own words: X is marked 'quoted', and "exact words" is
+ * framing, not content.
  */
 function speakers(concepts: Concept[], question: string, vocabulary: Vocabulary): Concept[] {
   // Only someone can speak: a name, an entity of the story, or a concrete noun ("spokesman").
@@ -294,15 +296,16 @@ function irregularBase(word: string, vocabulary: Vocabulary): string {
 /**
  * Weaker alternatives that still count as covering a word: its base verb when it is an
  * irregular form ("met" → "meet"), its WordNet relatives, and the same word negated or not
- * ("expected" → "unexpected", "non-binding" → "binding"): a sentence saying the opposite answers.
+ * ("expected" → "unexpected", "nonbinding" → "binding"; "non-binding" is two words already): a
+ * sentence saying the opposite answers.
  */
 function relatives(term: string, surface: string | undefined, vocabulary: Vocabulary): Concept['terms'] {
   const { weight, credit } = INDEX_OPTIONS.related;
   const base = surface === undefined ? undefined : vocabulary.irregular.get(normalizeWord(surface));
   const terms = base !== undefined && base !== term ? [base, ...(vocabulary.related.get(base) ?? [])] : [];
   terms.push(...(vocabulary.related.get(term) ?? []));
-  const positive = /^(?:un|non-?)(\p{L}{4,})$/u.exec(term)?.[1];
-  for (const t of [`un${term}`, `non${term}`, `non-${term}`, ...(positive ? [positive] : [])]) if (vocabulary.df.has(t)) terms.push(t);
+  const positive = /^(?:un|non)(\p{L}{4,})$/u.exec(term)?.[1];
+  for (const t of [`un${term}`, `non${term}`, ...(positive ? [positive] : [])]) if (vocabulary.df.has(t)) terms.push(t);
   return [...new Set(terms)].filter((t) => t !== term).map((t) => ({ term: t, weight, credit }));
 }
 
