@@ -163,6 +163,7 @@ export class Engine {
     const { sentences, paragraphs: paragraphSearch, vocabulary } = buildIndex(fields, paragraphs);
     const wordnet = loadWordnetDigest(cacheDir, INDEX_OPTIONS.related.senses);
     const related = relativesIn(new Map(Object.entries(wordnet.related)), new Set(vocabulary.keys()));
+    const vectors = wordVectors();
     const engine = new Engine(
       {
         documents: knowledge.documents,
@@ -173,7 +174,7 @@ export class Engine {
         english: wordnet.counts,
         concrete: wordnet.concrete,
         // Only words people type: those the word vectors know (some 5,800 of WordNet's 14,000).
-        proper: wordnet.proper.filter((w) => wordVectors().has(w)),
+        proper: wordnet.proper.filter((w) => vectors.has(w)),
         placeIn: placeContainers(knowledge.entities, matcher, wordnet.within),
         described: describedEntities(knowledge.entities, wordnet.kinds),
         placeKinds: placeKinds(knowledge.entities, wordnet.kinds),
@@ -284,8 +285,9 @@ export class Engine {
     // The concrete thing asked for ("the population of Donetsk") must be stated, not just its
     // subject; someone asked to have said something must be stated saying it; "where in Alaska"
     // wants a place in Alaska.
-    // So must a name the question gives that the knowledge has no entity for ("Italy"), and, in
-    // its own words, a group of theirs or its paragraph, a person of the knowledge it names.
+    // So must a name the question gives that the knowledge has no entity for ("Italy"); a person
+    // of the knowledge it names must be in the sentence (or an entity related to them), or in
+    // its paragraph.
     const asked = parsed.concepts.flatMap((c, i) => (c.asked ? [i] : []));
     const names = parsed.concepts.flatMap((c, i) => (c.name || c.person ? [i] : []));
     const lead = ranked

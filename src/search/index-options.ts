@@ -78,8 +78,9 @@ export const INDEX_OPTIONS = {
    * When a sentence holds no answer of the kind the question word asks for (no time for "when",
    * no date for "on what date", no quantity for "how many", no age for "how old", no share for
    * "what percentage" or "how much of", no length of time for "how long", no other person for
-   * "who", no other place of the kind asked for "which city" (a city, a country: WordNet's kinds), no other
-   * place in a phrase of place ("in Geneva") for "where", no word of reason for "why"), its
+   * "who", no other place of the kind asked for "which city" (a city, a country: WordNet's
+   * kinds), no other place in a phrase of place ("in Geneva") for "where", no word of reason for
+   * "why"), its
    * coverage is multiplied by this: the documents may mention the subject but not what is asked.
    * Reasons are stated in too many ways for the cue list (build-passages.ts REASON) to catch them
    * all, so a why-question's penalty is mild: six dev sets at reason 1 / 0.85 / 0.7: 0.85 gains

@@ -45,10 +45,11 @@ export class PhraseMatcher {
     }
     const typeOf = new Map(entities.entities.map((e) => [`@${e.id}`, e.type]));
     for (const [from, near] of this.relatedTags) {
+      if (typeOf.get(from) !== 'place') continue;
       const far = new Set<string>();
       for (const via of near) {
         if (typeOf.get(via) !== 'place') continue;
-        for (const to of this.relatedTags.get(via) ?? []) if (typeOf.get(from) === 'place' && typeOf.get(to) === 'person' && !near.includes(to)) far.add(to);
+        for (const to of this.relatedTags.get(via) ?? []) if (typeOf.get(to) === 'person' && !near.includes(to)) far.add(to);
       }
       if (far.size > 0) this.farTags.set(from, [...far]);
     }
