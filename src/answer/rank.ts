@@ -139,7 +139,7 @@ export function rank(
     const coverage = total > 0 ? (typed * covered) / total : 0;
     const literalCoverage = total > 0 ? (typed * literal) / total : 0;
     const together = close ? proximity(concepts, credits, close(r.id)) : 0;
-    const score = (bestOfAlternatives(r, alternatives) + INDEX_OPTIONS.contextBoost * (paragraph?.score ?? 0)) * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? INDEX_OPTIONS.hintBoost : 1) * (1 + INDEX_OPTIONS.proximity.weight * together);
+    const score = (bestOfAlternatives(r, alternatives) + INDEX_OPTIONS.contextBoost * (paragraph?.score ?? 0)) * coverage ** INDEX_OPTIONS.coverageExponent * (hinted ? (question.hint === 'reason' ? INDEX_OPTIONS.reasonBoost : INDEX_OPTIONS.hintBoost) : 1) * (1 + INDEX_OPTIONS.proximity.weight * together);
     const matchedTerms: string[] = [];
     for (const [term, fields] of Object.entries(r.match)) if (!/^[@~]/.test(term) && fields.includes('text')) matchedTerms.push(term);
     // Judged for every candidate (not only the proximity depth): any of them may end up leading.

@@ -188,6 +188,20 @@ describe('people the question names', () => {
   });
 });
 
+describe('why-questions', () => {
+  it('lead with the sentence that states a reason, not the one that names more of the question', () => {
+    const body = [
+      'Mayor Ana Ruiz, Governor Tom Hale and several regional leaders will join the river talks in Porto on Monday.',
+      'Sources say Ruiz asked the regional leaders to come to the talks because she wanted backing against the dam.',
+      'The harvest in the valley was late this year.',
+    ].join('\n\n');
+    withEngine({ 'r.md': doc('River', body) }, (engine) => {
+      const result = engine.ask('Why are the regional leaders going to the river talks?');
+      expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/because she wanted backing/);
+    });
+  });
+});
+
 describe('a name typed in lower case', () => {
   it('is still a name: only its own words cover it, not a word used alike ("dutch" is not "french")', () => {
     const body = 'French officials met in Geneva on Monday.\n\nThe harvest in Odesa was late this year. Farmers blamed the weather.';
