@@ -12,7 +12,8 @@ const DATE = /\b(january|february|march|april|june|july|august|september|october
 const DURATION = /\b(?:(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|many|dozens of|hundreds of)[- ](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)|since|until|till|for the (?:past|last|next|first)|(?:seconds|minutes|hours|days|weeks|months|years|decades) (?:of|long|ago|later|earlier))\b/i;
 /** "this development", "these terms": a sentence that points back at what came before it. */
 const REFERS_BACK = /\b(?:this|these)\s+(?:\p{L}+\s+)?\p{L}+/iu;
-const REASON = /\b(because|reason|in exchange|in return|due to|in order to|so that|as a result|aims? to|to retain|for “|for ")/i;
+/** A reason or purpose: "because", "a key reason", "to retain", "for “moral support”". Not "in return": an exchange, not why. */
+const REASON = /\b(because|reason|due to|in order to|so that|as a result|aims? to|to retain|for “|for ")/i;
 /** Someone's age: "68-year-old", "aged 68", "68 years old", "at 68". */
 const AGE = /\b(\d{1,3}[- ]years?[- ]old|aged \d{1,3}|age of \d{1,3}|at (the age of )?\d{1,3}\b(?! ?(%|percent|per cent|am|pm|a\.m\.|p\.m\.)))/i;
 /** A share of a whole: "40%", "40 percent", "half", "two-thirds", "a fraction of", "nearly all", "most of". */

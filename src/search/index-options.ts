@@ -9,7 +9,7 @@ import type { IndexedFields, ParagraphFields } from './passage.js';
  */
 export const INDEX_OPTIONS = {
   /** Bump when the passage format or analysis changes in a way the constant does not show. */
-  format: 19,
+  format: 20,
   fields: ['text', 'tags', 'speaker'] as const,
   /** Field weights: the sentence itself and the names it mentions first, then who says it. */
   boost: { text: 1, tags: 1, speaker: 0.5 },

@@ -200,6 +200,17 @@ describe('why-questions', () => {
       expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/because she wanted backing/);
     });
   });
+  it('take "in return" for an exchange, not a reason', () => {
+    const body = [
+      'Sources say the valley wants river rights because its farms need water.',
+      'In return for a dam, the valley would pause its bid for river rights and want no river rights fund.',
+      'The harvest in the valley was late this year.',
+    ].join('\n\n');
+    withEngine({ 'v.md': doc('Valley', body) }, (engine) => {
+      const result = engine.ask('Why does the valley want river rights?');
+      expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/because its farms need water/);
+    });
+  });
 });
 
 describe('a name typed in lower case', () => {
