@@ -243,10 +243,10 @@ function saidIn(concept: Concept, phrase: string): boolean {
 
 /**
  * Verbs that ask for a statement: "what did X *say*", "how did X *describe*", "what does X
- * *think*". Not "claim", "promise", "mean": "what does Russia claim" asks for territory, "what
+ * *think*", "how do X *feel*" (an opinion is someone's statement). Not "claim", "promise", "mean": "what does Russia claim" asks for territory, "what
  * did the US promise" for a commitment the article may state without the US saying it.
  */
-const SPEECH_VERBS = 'say|says|said|saying|tell|tells|told|telling|state|stated|announce|announced|describe|described|think|thinks|thought|comment|commented|warn|warned|predict|predicted|suggest|suggested|reveal|revealed|confirm|confirmed|deny|denied|respond|responded|reply|replied|react|reacted';
+const SPEECH_VERBS = 'say|says|said|saying|tell|tells|told|telling|state|stated|announce|announced|describe|described|think|thinks|thought|feel|feels|felt|comment|commented|warn|warned|predict|predicted|suggest|suggested|reveal|revealed|confirm|confirmed|deny|denied|respond|responded|reply|replied|react|reacted';
 /**
  * "[what/how] did|does|has X <speech verb>", "what is X saying": X is up to six words; after the
  * question word may come "else" or an adverb ("what exactly did…"). With is/are/was/were only

@@ -183,6 +183,7 @@ describe('question intents', () => {
     expect(e.ask('what did jd vance say to zelensky in the oval office?')).toMatchObject({ status: 'no_answer' });
     expect(e.ask('what exactly did jd vance say during that oval office row')).toMatchObject({ status: 'no_answer' });
     expect(e.ask('what does trump personally think of macron?')).toMatchObject({ status: 'no_answer' });
+    expect(e.ask('how does merz feel about the security guarantees?')).toMatchObject({ status: 'no_answer' });
     expect(e.ask("what did the kremlin's spokesman say about witkoff's claims?")).toMatchObject({ status: 'no_answer' });
     // "NATO leader Mark Rutte, as reported by the Sun": the Sun reports, Rutte says nothing.
     expect(e.ask('what did mark rutte say about the talks?')).toMatchObject({ status: 'no_answer' });
