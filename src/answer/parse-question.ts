@@ -411,14 +411,18 @@ function known(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher, las
 
 /**
  * In a question about who did something ("Who confirmed that Putin approved the deal?") the verb
- * right after "who" names the act whose agent is asked for: it weighs more than the rest. So does
- * a concrete attribute asked of something else (askedAttribute), which an answer must also state.
+ * right after "who" names the act whose agent is asked for: it weighs more than the rest. So do
+ * the act of a passive "what was agreed…", and a concrete attribute asked of something else
+ * (askedAttribute), which an answer must also state.
  */
 function focus(concepts: Concept[], question: string, vocabulary: Vocabulary): Concept[] {
   const verb = /^\W*who\s+([\p{L}'’-]+)/iu.exec(question)?.[1]?.toLowerCase();
   const weigh = (word: string, asked: boolean): Concept[] =>
     concepts.map((c) => (c.label.toLowerCase() === word ? { ...c, weight: c.weight * INDEX_OPTIONS.focusWeight, ...(asked ? { asked } : {}) } : c));
   if (verb && !AUXILIARIES.has(verb)) return weigh(verb, false);
+  // "What was agreed at the summit?": what was done is asked, and an answer must state it.
+  const done = /^\W*what\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(\p{L}+ed)\b/iu.exec(question)?.[1]?.toLowerCase();
+  if (done) return weigh(done, true);
   const attribute = askedAttribute(question);
   return attribute && nounForms(attribute).some((w) => vocabulary.concrete.has(w)) ? weigh(attribute, true) : concepts;
 }

@@ -134,6 +134,12 @@ describe('question intents', () => {
       expect(quote('was the vote expected?')).toMatch(/unexpected/);
     });
   });
+  it('asks for the act of a passive "what was agreed…": an answer must state it', () => {
+    // The article names the Alaska summit, but not what was decided there.
+    expect(top('what was decided at the summit in alaska?')).toBe('(not_covered)');
+    expect(top('what was offered to ukraine?')).toMatch(/might offer protection/);
+    expect(top('what was confirmed shortly after trump highlighted progress?')).toMatch(/^Steve Witkoff, a key associate/);
+  });
   it('reads "how far-reaching" as an adjective, not "how far" asking for a number', () => {
     expect(top('How far-reaching is the protection package Ukraine is set to receive?')).toMatch(/extensive new security assurances/);
   });
