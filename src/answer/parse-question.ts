@@ -439,10 +439,14 @@ function askedAttribute(question: string): string | undefined {
   const q = normalizeWord(question);
   for (const pattern of ASKED_ATTRIBUTE) {
     const noun = pattern.exec(q)?.[1];
-    if (noun) return noun;
+    // "Which member of his inner circle…", "which parts of Ukraine…" ask which of them, by name.
+    if (noun) return PARTITIVE.has(noun) ? undefined : noun;
   }
   return undefined;
 }
+
+/** Nouns of a part of something: "which *member* of X" asks for one of X, not for a member. */
+const PARTITIVE = new Set('member members one ones part parts piece pieces chunk chunks bit bits section sections portion portions share shares'.split(' '));
 
 const AUXILIARIES = new Set('is are was were will would did does do has have had can could should might may must shall'.split(' '));
 const AUX = `(?:${[...AUXILIARIES].join('|')})`;

@@ -169,6 +169,8 @@ describe('question intents', () => {
     expect(e.ask('which party does keir starmer lead?')).toMatchObject({ status: 'no_answer' });
     expect(e.ask("what's macron's wife called?")).toMatchObject({ status: 'no_answer' });
     expect(e.ask('which regions did Russia illegally annex?').citations[0]?.quote).toMatch(/five disputed regions/);
+    // "Which member of X" asks for one of X, by name: the word "member" need not be stated.
+    expect(e.ask("which member of trump's circle confirmed the news?").citations[0]?.quote).toMatch(/^Steve Witkoff, a key associate/);
     // "what N does…" asks for N as "which N does…" does: the guarantees are stated, no weapons.
     expect(e.ask('what weapons will europe supply under the security guarantees?')).toMatchObject({ status: 'no_answer' });
     expect(e.ask('what regions did russia unlawfully claim?').citations[0]?.quote).toMatch(/five disputed regions/);
