@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { EntitiesFileSchema } from '../knowledge/schemas.js';
 import { ClaimStatusSchema } from '../claims/attribute-claims.js';
 import { checkCompactData, type CompactIndexData } from './compact-index.js';
 import { touchCached, writeCached } from '../cache-files.js';
+import { hashSources } from '../text/fingerprint.js';
 import { HintSchema, type Passage } from './passage.js';
 
 const DocumentSchema = z.object({
@@ -93,11 +94,7 @@ let fingerprint: string | undefined;
 /** sha256 of the engine's source files (compiled .js, or .ts when run from source); ~2 ms once. */
 function engineFingerprint(): string {
   if (fingerprint === undefined) {
-    const hash = createHash('sha256');
-    const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
-    for (const file of files) hash.update(file).update(readFileSync(join(root, file)));
-    fingerprint = hash.digest('hex');
+    fingerprint = hashSources(createHash('sha256'), join(dirname(fileURLToPath(import.meta.url)), '..'), true).digest('hex');
   }
   return fingerprint;
 }

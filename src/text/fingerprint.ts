@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -16,12 +16,19 @@ let memo: string | undefined;
  */
 export function textFingerprint(): string {
   if (memo === undefined) {
-    const hash = createHash('sha256');
-    const dir = dirname(fileURLToPath(import.meta.url));
-    const files = readdirSync(dir).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
-    for (const file of files) hash.update(file).update(readFileSync(join(dir, file)));
+    const hash = hashSources(createHash('sha256'), dirname(fileURLToPath(import.meta.url)), false);
     hash.update(String((createRequire(import.meta.url)('stemmer/package.json') as { version?: unknown }).version));
     memo = hash.digest('hex').slice(0, 12);
   }
   return memo;
+}
+
+/**
+ * Feeds `hash` the name and content of every source file of `dir` (compiled .js, or .ts when run
+ * from source; not .d.ts), in name order, and of its subfolders' when `recursive`.
+ */
+export function hashSources(hash: Hash, dir: string, recursive: boolean): Hash {
+  const names = recursive ? (readdirSync(dir, { recursive: true }) as string[]) : readdirSync(dir);
+  for (const file of names.filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort()) hash.update(file).update(readFileSync(join(dir, file)));
+  return hash;
 }

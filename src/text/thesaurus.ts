@@ -119,6 +119,8 @@ interface DataLine {
   lexFile: string;
   /** Lower-case, without an adjective marker ("(a)"); multi-word ones keep their "_". */
   words: string[];
+  /** The same words as WordNet writes them ("Dutch", "London"). */
+  cased: string[];
   pointers: { symbol: string; offset: string; pos: string; sourceTarget: string }[];
 }
 
@@ -141,14 +143,15 @@ function parseDataLine(line: string): DataLine | undefined {
   if (line.startsWith(' ') || line === '') return undefined;
   const parts = line.split(' | ')[0]?.split(' ') ?? [];
   const wordCount = parseInt(parts[3] ?? '0', 16);
-  const words: string[] = [];
-  for (let i = 0; i < wordCount; i++) words.push((parts[4 + i * 2] ?? '').toLowerCase().replace(/\(.*\)$/, ''));
+  const cased: string[] = [];
+  for (let i = 0; i < wordCount; i++) cased.push((parts[4 + i * 2] ?? '').replace(/\(.*\)$/, ''));
+  const words = cased.map((w) => w.toLowerCase());
   const pointers: DataLine['pointers'] = [];
   let at = 4 + wordCount * 2;
   const pointerCount = Number(parts[at]);
   at++;
   for (let p = 0; p < pointerCount; p++, at += 4) pointers.push({ symbol: parts[at] ?? '', offset: parts[at + 1] ?? '', pos: parts[at + 2] ?? '', sourceTarget: parts[at + 3] ?? '0000' });
-  return { offset: parts[0] ?? '', lexFile: parts[1] ?? '', words, pointers };
+  return { offset: parts[0] ?? '', lexFile: parts[1] ?? '', words, cased, pointers };
 }
 
 /**
@@ -265,13 +268,7 @@ export function readProperWords(): string[] {
   const lower = new Set<string>();
   for (const pos of POS) {
     for (const line of readFileSync(join(dict, `data.${pos}`), 'latin1').split('\n')) {
-      if (line.startsWith(' ') || line === '') continue;
-      const parts = line.split(' | ')[0]?.split(' ') ?? [];
-      const wordCount = parseInt(parts[3] ?? '0', 16);
-      for (let i = 0; i < wordCount; i++) {
-        const word = (parts[4 + i * 2] ?? '').replace(/\(.*\)$/, '');
-        if (/^[\p{L}-]+$/u.test(word)) (/^\p{Lu}/u.test(word) ? upper : lower).add(word.toLowerCase());
-      }
+      for (const word of parseDataLine(line)?.cased ?? []) if (/^[\p{L}-]+$/u.test(word)) (/^\p{Lu}/u.test(word) ? upper : lower).add(word.toLowerCase());
     }
   }
   return [...upper].filter((w) => !lower.has(w)).sort();
