@@ -23,6 +23,12 @@ export function withEngine(files: Record<string, string>, check: (engine: Engine
   }
 }
 
+/** The quote an answer leads with, or undefined when the engine declines. */
+export function leadQuote(engine: Engine, question: string): string | undefined {
+  const result = engine.ask(question);
+  return result.status === 'answered' ? result.citations[0]?.quote : undefined;
+}
+
 /** A minimal valid document. */
 export function doc(title: string, body: string, extra = ''): string {
   return `---\ntitle: ${JSON.stringify(title)}\n${extra}---\n\n${body}\n`;

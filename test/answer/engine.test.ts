@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/engine.js';
 import { AnswerResultSchema, type Answered } from '../../src/answer/result.js';
-import { doc, tempKnowledge, withEngine } from '../helpers.js';
+import { doc, leadQuote, tempKnowledge, withEngine } from '../helpers.js';
 
 let engine: Engine;
 beforeAll(() => {
@@ -168,10 +168,7 @@ describe('people the question names', () => {
   it('are in the answer: its words, an entity related to them, or its paragraph', () => {
     const answer = (body: string, q: string): string | undefined => {
       let quote: string | undefined;
-      withEngine({ 'w.md': doc('Warning', body), 'entities.yaml': entities }, (engine) => {
-        const r = engine.ask(q);
-        quote = r.status === 'answered' ? r.citations[0]?.quote : undefined;
-      });
+      withEngine({ 'w.md': doc('Warning', body), 'entities.yaml': entities }, (engine) => (quote = leadQuote(engine, q)));
       return quote;
     };
     // Macron is named elsewhere in the folder, so he weighs no more than Putin does.
@@ -196,8 +193,7 @@ describe('why-questions', () => {
       'The harvest in the valley was late this year.',
     ].join('\n\n');
     withEngine({ 'r.md': doc('River', body) }, (engine) => {
-      const result = engine.ask('Why are the regional leaders going to the river talks?');
-      expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/because she wanted backing/);
+      expect(leadQuote(engine, 'Why are the regional leaders going to the river talks?')).toMatch(/because she wanted backing/);
     });
   });
   it('take "in return" for an exchange, not a reason', () => {
@@ -207,8 +203,7 @@ describe('why-questions', () => {
       'The harvest in the valley was late this year.',
     ].join('\n\n');
     withEngine({ 'v.md': doc('Valley', body) }, (engine) => {
-      const result = engine.ask('Why does the valley want river rights?');
-      expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/because its farms need water/);
+      expect(leadQuote(engine, 'Why does the valley want river rights?')).toMatch(/because its farms need water/);
     });
   });
 });
@@ -234,8 +229,7 @@ describe('a capital', () => {
     ].join('\n');
     const body = 'Putin might freeze the offensive in the south.\n\nMoscow hosted a film festival in May. The harvest in Odesa was late this year.';
     withEngine({ 'm.md': doc('Moscow', body), 'entities.yaml': entities }, (engine) => {
-      const result = engine.ask('would moscow freeze?');
-      expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/^Putin might freeze/);
+      expect(leadQuote(engine, 'would moscow freeze?')).toMatch(/^Putin might freeze/);
     });
   });
 });
@@ -251,8 +245,7 @@ describe('answer types', () => {
   });
   it('answers "what percentage" only from a sentence that gives a share', () => {
     withEngine({ 'k.md': doc('Vote', 'Officials counted the votes in Kherson on Monday.\n\nBy Tuesday, 64 percent of voters in Odesa had cast a ballot.') }, (engine) => {
-      const result = engine.ask('What percentage of voters in Odesa had cast a ballot by Tuesday?');
-      expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/64 percent/);
+      expect(leadQuote(engine, 'What percentage of voters in Odesa had cast a ballot by Tuesday?')).toMatch(/64 percent/);
       // The count of votes is stated, but no share of them.
       expect(engine.ask('What percentage of the votes did officials count in Kherson on Monday?').status).toBe('no_answer');
       expect(engine.ask('Did officials count the votes in Kherson on Monday?').status).toBe('answered');
@@ -261,8 +254,7 @@ describe('answer types', () => {
   it('answers "how much of" only from a sentence that gives a portion ("nearly all"), not a count', () => {
     const body = 'The army held five towns in the north in May.\n\nBy June, the engineers had rebuilt nearly all of the bridges in the north.';
     withEngine({ 'n.md': doc('North', body) }, (engine) => {
-      const result = engine.ask('How much of the bridges in the north had the engineers rebuilt by June?');
-      expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/nearly all/);
+      expect(leadQuote(engine, 'How much of the bridges in the north had the engineers rebuilt by June?')).toMatch(/nearly all/);
       // Five towns is a count, not how much of the north the army held.
       expect(engine.ask('How much of the north did the army hold in May?').status).toBe('no_answer');
       expect(engine.ask('How many towns in the north did the army hold in May?').status).toBe('answered');
@@ -290,8 +282,7 @@ describe('places within a place', () => {
       expect(engine.ask('Where was the summit held?').status).toBe('answered');
     });
     withEngine({ 'entities.yaml': entities, 's.md': doc('Summit', `${summit} The summit was held in Anchorage.`) }, (engine) => {
-      const result = engine.ask('Where in Alaska was the summit held?');
-      expect(result.status === 'answered' && result.citations[0]?.quote).toMatch(/Anchorage/);
+      expect(leadQuote(engine, 'Where in Alaska was the summit held?')).toMatch(/Anchorage/);
       const alaskan = engine.ask('Which Alaskan city held the summit?');
       expect(alaskan.status === 'answered' && alaskan.citations[0]?.quote).toMatch(/Anchorage/);
     });
@@ -332,8 +323,7 @@ describe('which-city questions', () => {
       expect(engine.ask('Which nation held the talks on the drone strikes?').status).toBe('no_answer');
     });
     withEngine({ 'entities.yaml': entities, 't.md': doc('Talks', 'The talks on the drone strikes were held in Ukraine.\n\nThe talks on the drone strikes were held in Kyiv.') }, (engine) => {
-      const result = engine.ask('Which city held the talks on the drone strikes?');
-      expect(result.status === 'answered' && result.citations[0]?.quote).toBe('The talks on the drone strikes were held in Kyiv.');
+      expect(leadQuote(engine, 'Which city held the talks on the drone strikes?')).toBe('The talks on the drone strikes were held in Kyiv.');
     });
   });
 });
@@ -346,8 +336,7 @@ describe('how-long questions', () => {
       expect(engine.ask('How many observers will the truce have?').status).toBe('answered');
     });
     withEngine({ 'd.md': doc('Truce', `${start}\n\nThe truce will last for three months.`) }, (engine) => {
-      const result = engine.ask('How long will the truce last?');
-      expect(result.status === 'answered' && result.citations[0]?.quote).toBe('The truce will last for three months.');
+      expect(leadQuote(engine, 'How long will the truce last?')).toBe('The truce will last for three months.');
     });
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/engine.js';
-import { doc, withEngine } from '../helpers.js';
+import { doc, leadQuote, withEngine } from '../helpers.js';
 
 let engine: Engine;
 beforeAll(() => {
@@ -127,11 +127,7 @@ describe('question intents', () => {
   it('covers a word by its negation and back ("expected" by "unexpected")', () => {
     const body = 'The result of the vote was unexpected. The mayor opened the bridge on Monday. Farmers blamed the weather.';
     withEngine({ 'v.md': doc('Vote', body) }, (engine) => {
-      const quote = (q: string): string | undefined => {
-        const r = engine.ask(q);
-        return r.status === 'answered' ? r.citations[0]?.quote : undefined;
-      };
-      expect(quote('was the vote expected?')).toMatch(/unexpected/);
+      expect(leadQuote(engine, 'was the vote expected?')).toMatch(/unexpected/);
     });
   });
   it('asks for the act of a passive "what was agreed…": an answer must state it', () => {
