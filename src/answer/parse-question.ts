@@ -4,7 +4,7 @@ import { informativeness } from '../text/word-frequency.js';
 import { nounForms, PARTICLES, phrasalKey } from '../text/thesaurus.js';
 import { QUESTION_FILLERS, QUESTION_HINTS, SUMMARY_WORDS } from '../text/stopwords.js';
 import { INDEX_OPTIONS } from '../search/index-options.js';
-import type { Hint } from '../search/passage.js';
+import type { AnswerHint as Hint } from '../search/passage.js';
 import type { PhraseMatcher } from '../search/phrase-matcher.js';
 
 /** One thing the question asks about: a word, or a name/synonym with its literal words. */
@@ -32,6 +32,8 @@ export interface Concept {
    * freeze…" is answered by "Putin might…").
    */
   person?: boolean;
+  /** A word of order in time ("preceded", "beforehand", "ahead"): a sentence stating an order ("follows", "shortly after") says it. */
+  sequence?: boolean;
 }
 
 export interface ParsedQuestion {
@@ -46,6 +48,8 @@ export interface ParsedQuestion {
   within?: { tags: string[]; inside: (place: string) => 'yes' | 'no' | 'unknown' };
   /** "Which city…", "what country…": whether a place tag is of that kind (true when WordNet does not know the place). */
   kind?: (place: string) => boolean;
+  /** "What came before…", "after the summit", "what preceded…": the question asks about an order in time. */
+  sequence?: boolean;
 }
 
 export interface Vocabulary {
@@ -164,8 +168,19 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   const final = speakers(focus(dedupe(content), question, vocabulary), question, vocabulary);
   const within = hint === 'place' || hint === 'location' ? containerOf(final, question, vocabulary) : undefined;
   const kind = hint === 'place' && noun !== undefined && PLACE_KINDS.has(noun) ? kindOf(toTerm(/^nations?$/.test(noun) ? 'country' : noun), vocabulary) : undefined;
-  return { concepts: final, hint, summary, ...(within ? { within } : {}), ...(kind ? { kind } : {}) };
+  const sequence = SEQUENCE_QUESTION.test(normalizeWord(question));
+  const ordered = sequence ? final.map((c) => (SEQUENCE_WORD.test(normalizeWord(c.label)) ? { ...c, sequence: true } : c)) : final;
+  return { concepts: ordered, hint, summary, ...(within ? { within } : {}), ...(kind ? { kind } : {}), ...(sequence ? { sequence } : {}) };
 }
+
+/**
+ * A question about an order in time: "what came right *before* the warning", "*after* meeting
+ * Trump", "what *preceded* the concessions", "*ahead of* the talks". Not "what is Kyiv after"
+ * (seeking), nor "follow" alone ("will Russia follow the terms" asks whether it adheres).
+ */
+const SEQUENCE_QUESTION = /\b(?:before|beforehand|afterwards?|ahead of|prior to|preced\w*|followed|following|run-?up|lead-?up|leading up to)\b|(?<!\b(?:is|are|was|were|am|be|been|being|'s|'re)\s+)\bafter\b/u;
+/** The question's own content words of order in time (SEQUENCE_QUESTION's that are not stopwords). */
+const SEQUENCE_WORD = /^(?:beforehand|afterwards?|ahead|prior|preced\w*|followed|following|run-?up|lead-?up)$/u;
 
 /** Nouns of "which city…" that ask for a kind of place ("which place", "what location" ask for any); a nation is a country. */
 const PLACE_KINDS = new Set(['city', 'cities', 'town', 'country', 'countries', 'nation', 'nations', 'capital']);

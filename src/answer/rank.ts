@@ -92,6 +92,8 @@ export function rank(
   }
   const total = question.concepts.reduce((sum, c) => sum + c.weight, 0);
   const concepts = question.concepts.map((c) => ({ weight: c.weight, terms: c.terms.map((t) => ({ term: t.term, credit: t.credit ?? t.weight })) }));
+  // "What preceded…": a sentence stating an order in time ("this development follows…") says "preceded".
+  const sequenceWords = question.concepts.map((c) => c.sequence === true);
   const named = namedIn(question);
   const speakers = concepts.flatMap((c, i) => {
     const speaker = question.concepts[i]?.speaker;
@@ -117,7 +119,8 @@ export function rank(
     if (!passage) continue;
     const paragraph = paragraphs.get(passage.para);
     const hinted = holdsAnswerType(passage, question.hint, named, question.kind);
-    const typed = hinted || question.hint === null ? 1 : INDEX_OPTIONS.missingAnswerType[question.hint];
+    const ordered = passage.hints.includes('sequence');
+    const typed = (hinted || question.hint === null ? 1 : INDEX_OPTIONS.missingAnswerType[question.hint]) * (question.sequence && !ordered ? INDEX_OPTIONS.sequence.missing : 1);
     let covered = 0;
     let literal = 0;
     const near = nearness && n < INDEX_OPTIONS.similar.depth ? nearness : undefined;
@@ -128,7 +131,7 @@ export function rank(
     const inContainer = within !== undefined && passage.places.some((p) => within.inside(p) === 'yes');
     const referent = referred.get(referents.get(r.id) ?? -1);
     const credits = concepts.map((c, i) => {
-      const exact = Math.max(credit(c.terms, r.match, paragraph?.match), referent ? INDEX_OPTIONS.credit.context * credit(c.terms, referent.match, undefined) : 0, inContainer && containers[i] ? INDEX_OPTIONS.relatedEntity.credit : 0);
+      const exact = Math.max(credit(c.terms, r.match, paragraph?.match), referent ? INDEX_OPTIONS.credit.context * credit(c.terms, referent.match, undefined) : 0, inContainer && containers[i] ? INDEX_OPTIONS.relatedEntity.credit : 0, ordered && sequenceWords[i] ? 1 : 0);
       literalCredits.push(exact);
       const word = words[i];
       const best = !near || word === undefined || exact >= 1 ? exact : Math.max(exact, softCredit(near(word, r.id)));

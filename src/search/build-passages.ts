@@ -18,6 +18,8 @@ const REASON = /\b(because|reason|due to|in order to|so that|as a result|aims? t
 const AGE = /\b(\d{1,3}[- ]years?[- ]old|aged \d{1,3}|age of \d{1,3}|at (the age of )?\d{1,3}\b(?! ?(%|percent|per cent|am|pm|a\.m\.|p\.m\.)))/i;
 /** A share of a whole: "40%", "40 percent", "half", "two-thirds", "a fraction of", "nearly all", "most of". */
 const SHARE = /(?:\d\s?%|\b\d+(?:\.\d+)?\s?(?:percent|per cent)\b|\b(?:half|halves|third|thirds|quarter|quarters|two-thirds|three-quarters|fraction|proportion|percentage|majority|minority|nearly all|almost all|most of|much of|bulk of|all but)\b)/i;
+/** An order in time: "shortly after", "this development follows", "ahead of the talks", "since a contentious encounter". */
+const SEQUENCE = /\b(before|after|afterwards?|ahead of|prior to|follows?|followed|following|precede[sd]?|preceding|beforehand|since|until|till|earlier|later|then|previously|subsequently)\b/i;
 const NUMBER_WORDS = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|first|second|third)\b/i;
 
 /**
@@ -117,6 +119,7 @@ function hintsOf(text: string, sentence: SentenceSpan, entityTypes: Set<string>)
   if (DURATION.test(text)) hints.push('duration');
   if (SHARE.test(text)) hints.push('share');
   if (REASON.test(text)) hints.push('reason');
+  if (SEQUENCE.test(text)) hints.push('sequence');
   if (entityTypes.has('place') && located(sentence.tokens)) hints.push('location');
   // In the enum's order, as a snapshot gives them back.
   return HintSchema.options.filter((h) => hints.includes(h));

@@ -9,7 +9,7 @@ import type { IndexedFields, ParagraphFields } from './passage.js';
  */
 export const INDEX_OPTIONS = {
   /** Bump when the passage format or analysis changes in a way the constant does not show. */
-  format: 20,
+  format: 21,
   fields: ['text', 'tags', 'speaker'] as const,
   /** Field weights: the sentence itself and the names it mentions first, then who says it. */
   boost: { text: 1, tags: 1, speaker: 0.5 },
@@ -103,6 +103,17 @@ export const INDEX_OPTIONS = {
    * 94.9 → 96.0% at 6), none lost; 10 adds one hit@3 of the second set.
    */
   reasonBoost: 6,
+  /**
+   * A question about an order in time ("what came before the warning", "after the summit"): a
+   * sentence that states none ("shortly after", "follows", "ahead of", "since"; build-passages.ts
+   * SEQUENCE) has its coverage × `missing`, as a sentence without the kind of answer asked for
+   * does (missingAnswerType), and one that does covers the question's own word of order
+   * ("preceded", "beforehand"). Eight dev sets at 1 / 0.85 / 0.7 / 0.6 / 0.5: +2 top-1 questions
+   * and −2 wrongly declined at each; off-topic declined +0 / +0 / +2 / +3 / +3 (0.6 and 0.5 give
+   * back a top-1 question or both). A boost for the sentences that state an order (× 1.5–3)
+   * changed nothing: six of the seed's seventeen do.
+   */
+  sequence: { missing: 0.7 },
   /** Weight of document-level aggregation (a document that matches broadly lifts its sentences). */
   documentWeight: 0.25,
   /** Ranking score = BM25 × coverage^this: covering more of the question beats repeating one word. */

@@ -4,10 +4,13 @@ import { ClaimSchema } from '../claims/attribute-claims.js';
 /**
  * `location`: a place in a locative phrase ("in Alaska", "at the White House"), what "where" asks
  * for; `duration`: a length of time ("for three years", "since 2014", "a two-week truce"), what
- * "how long" asks for.
+ * "how long" asks for; `sequence`: an order in time ("shortly after", "follows", "ahead of"),
+ * what "before" and "after" ask about.
  */
-export const HintSchema = z.enum(['person', 'place', 'time', 'date', 'number', 'age', 'reason', 'share', 'location', 'duration']);
+export const HintSchema = z.enum(['person', 'place', 'time', 'date', 'number', 'age', 'reason', 'share', 'location', 'duration', 'sequence']);
 export type Hint = z.infer<typeof HintSchema>;
+/** The kinds of answer a question word asks for (an order in time is asked beside one: ParsedQuestion.sequence). */
+export type AnswerHint = Exclude<Hint, 'sequence'>;
 
 /** One sentence of one document: the unit that is searched and quoted. */
 export const PassageSchema = z.object({

@@ -208,6 +208,26 @@ describe('why-questions', () => {
   });
 });
 
+describe('questions about an order in time', () => {
+  const body = [
+    'The valley held the river talks.',
+    'Ahead of the river talks in Porto on Monday, the valley closed its old dam, the mayor said.',
+    'Farmers praised the dam closure.',
+    'The dam closure follows weeks of heavy rain in the hills.',
+    'The harvest in the valley was late this year.',
+  ].join('\n\n');
+  it('lead with a sentence that states an order ("ahead of"), not one that only names the event', () => {
+    withEngine({ 'v.md': doc('Valley', body) }, (engine) => {
+      expect(leadQuote(engine, 'what did the valley do before the river talks?')).toMatch(/^Ahead of the river talks/);
+    });
+  });
+  it('take "follows" as saying what "preceded" asks', () => {
+    withEngine({ 'v.md': doc('Valley', body) }, (engine) => {
+      expect(leadQuote(engine, 'What preceded the dam closure?')).toMatch(/^The dam closure follows/);
+    });
+  });
+});
+
 describe('a name typed in lower case', () => {
   it('is still a name: only its own words cover it, not a word used alike ("dutch" is not "french")', () => {
     const body = 'French officials met in Geneva on Monday.\n\nThe harvest in Odesa was late this year. Farmers blamed the weather.';
