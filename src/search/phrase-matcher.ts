@@ -132,6 +132,9 @@ export class PhraseMatcher {
   }
 
   private add(phrase: string, tag: PhraseTag): void {
+    // A hyphenated word is also typed closed up: "sitdown", "ceasefire", "blowup", "gamechanging".
+    const closed = phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1');
+    if (closed !== phrase) this.add(closed, tag);
     const tokens = tokenize(phrase);
     const seq = termsOf(tokens);
     // Only stopwords between or after the terms count ("give up", "hold on to"), not before ("the Sun").

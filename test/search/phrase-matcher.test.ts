@@ -15,6 +15,7 @@ const matcher = new PhraseMatcher(
       ['halt', 'pause', 'give up'],
       ['Article 5', 'Article V'],
       ['Donbas', 'Donetsk and Luhansk'],
+      ['talks', 'sit-down'],
     ],
   }),
 );
@@ -30,6 +31,11 @@ describe('PhraseMatcher', () => {
     // "Article V": the "V" is dropped as a single letter; "the article says" is not Article 5.
     expect(tags('protection like Article V')).toEqual(['~articl_5']);
     expect(tags('what does the article say')).toEqual([]);
+  });
+
+  it('matches a hyphenated word typed closed up ("sitdown" for "sit-down")', () => {
+    expect(tags('the zelensky trump sitdown')).toEqual(['~talk']);
+    expect(tags('the zelensky trump sit-down')).toEqual(['~talk']);
   });
 
   it('prefers the longest phrase, and tells "Donetsk and Luhansk" from "Donetsk, Luhansk"', () => {
