@@ -10,6 +10,10 @@ describe('text analysis', () => {
     expect(terms('Was everybody surprised? Did anyone confirm it, or somebody else?')).toEqual(['surpris', 'confirm', 'els']);
   });
 
+  it('drops prepositions and conjunctions of concession and direction ("despite", "amid", "towards")', () => {
+    expect(terms('Strikes continue despite the talks, although amid hopes of peace, towards a deal')).toEqual(['strike', 'continu', 'talk', 'hope', 'peac', 'deal']);
+  });
+
   it('keeps "US" the country but drops "us" the pronoun', () => {
     expect(toTerm('US')).toBe('us');
     expect(toTerm('U.S.')).toBe('us');
