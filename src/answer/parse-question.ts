@@ -503,8 +503,11 @@ function hintOf(question: string): { hint: Hint | null; noun?: string } {
   if (/\bhow long\b/.test(lower)) return { hint: 'duration', noun: 'long' };
   // "How much of…?" asks for a portion ("nearly all", "half"), which a count ("five regions") does not give.
   if (/\bhow much of\b/.test(lower)) return { hint: 'share' };
-  // Not "how far-reaching", "how big-hearted": an adjective of its own.
-  if (/\bhow (many|much|far|big|large)\b(?!-)/.test(lower)) return { hint: 'number' };
+  // Not "how far-reaching", "how big-hearted": an adjective of its own; nor "how big a deal",
+  // "how large a role": a degree, said in words ("game-changing"), not a quantity.
+  if (/\bhow (?:many|much|far|big|large)\b(?!-|\s+an?\b)/.test(lower)) return { hint: 'number' };
+  // "Where does Crimea end up?", "where does that leave Kyiv?" ask what becomes of it, not for a place.
+  if (/\bwhere\b[^?]*\bend(?:s|ed|ing)? up\b|\bwhere (?:does|do|did|would|will) (?:that|this|it) leave\b/.test(lower)) return { hint: null };
   const word = /\b(who|whom|whose|where|when|why)s?\b/.exec(lower)?.[1]; // "whos", "wheres": chat spellings
   return { hint: word ? QUESTION_HINTS[word as keyof typeof QUESTION_HINTS] : null };
 }

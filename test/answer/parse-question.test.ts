@@ -139,6 +139,13 @@ describe('question intents', () => {
   it('reads "how far-reaching" as an adjective, not "how far" asking for a number', () => {
     expect(top('How far-reaching is the protection package Ukraine is set to receive?')).toMatch(/extensive new security assurances/);
   });
+  it('reads "how big a deal" as asking for a degree, not a number', () => {
+    expect(top("How big a deal are the security guarantees, in Witkoff's view?")).toMatch(/game-changing/);
+  });
+  it('reads "where does X end up", "where does that leave X" as asking what becomes of X, not for a place', () => {
+    expect(e.ask('Where would Crimea end up under the agreement?').citations[0]?.quote).toMatch(/officially recognize Crimea/);
+    expect(e.ask('Where does that leave Crimea under the agreement?').citations[0]?.quote).toMatch(/officially recognize Crimea/);
+  });
   it('treats chat filler as no content', () => {
     expect(e.ask('hi pls thx')).toMatchObject({ status: 'no_answer', reason: 'no_content' });
     expect(e.ask('idk tbh ngl, omg lmao')).toMatchObject({ status: 'no_answer', reason: 'no_content' });
