@@ -59,7 +59,11 @@ function computeTerm(word: string, keepAcronyms: boolean): string {
   // "US" is the country, "us" a pronoun: an all-capitals word is never a stopword.
   const acronym = keepAcronyms && ACRONYM.test(word);
   if (!acronym && STOPWORDS.has(normal)) return '';
-  return /^\d/.test(normal) ? normal : stemmer(normal);
+  if (/^\d/.test(normal)) return normal;
+  // A word whose stem is a function word ("used", "using" → "us") keeps its own form: only an
+  // acronym ("US") may have that term.
+  const stem = stemmer(normal);
+  return !acronym && STOPWORDS.has(stem) ? normal : stem;
 }
 
 /** Every word of `text` with its term and offsets (stopwords included, with term ''). */

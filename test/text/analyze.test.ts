@@ -18,6 +18,9 @@ describe('text analysis', () => {
     expect(toTerm('US')).toBe('us');
     expect(toTerm('U.S.')).toBe('us');
     expect(toTerm('us')).toBe('');
+    // "use", "used", "using" stem to "us": they keep their own form, not the country's term.
+    expect(['use', 'used', 'uses', 'using'].map((w) => toTerm(w))).toEqual(['use', 'used', 'uses', 'using']);
+    expect(terms('which word did the US envoy use')).toEqual(['word', 'us', 'envoi', 'use']);
     // In a text typed in capitals, capitals say nothing.
     expect(terms('WHAT DID THEY TELL US')).toEqual(['tell']);
   });
