@@ -299,7 +299,8 @@ export class Engine {
           asked.every((i) => (r.literalCredits[i] ?? 0) > 0) &&
           names.every((i) => (r.literalCredits[i] ?? 0) > 0) &&
           r.voiced !== false &&
-          r.placed !== false,
+          r.placed !== false &&
+          r.together !== false,
       );
     if (!lead) return this.decline(question, 'not_covered');
     const best = lead;

@@ -34,6 +34,12 @@ export interface Concept {
   person?: boolean;
   /** A word of order in time ("preceded", "beforehand", "ahead"): a sentence stating an order ("follows", "shortly after") says it. */
   sequence?: boolean;
+  /**
+   * One of two or more people the question joins ("will *Putin and Zelensky* meet", "a summit
+   * with *Putin, Trump and Zelensky*"): it asks about them together, so an answer must name each
+   * of them, not stand for one by an entity related to them (rank.ts `together`).
+   */
+  together?: boolean;
 }
 
 export interface ParsedQuestion {
@@ -169,8 +175,21 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   const within = hint === 'place' || hint === 'location' ? containerOf(final, question, vocabulary) : undefined;
   const kind = hint === 'place' && noun !== undefined && PLACE_KINDS.has(noun) ? kindOf(toTerm(/^nations?$/.test(noun) ? 'country' : noun), vocabulary) : undefined;
   const sequence = SEQUENCE_QUESTION.test(normalizeWord(question));
-  const ordered = sequence ? final.map((c) => (SEQUENCE_WORD.test(normalizeWord(c.label)) ? { ...c, sequence: true } : c)) : final;
+  const ordered = joined(sequence ? final.map((c) => (SEQUENCE_WORD.test(normalizeWord(c.label)) ? { ...c, sequence: true } : c)) : final, question);
   return { concepts: ordered, hint, summary, ...(within ? { within } : {}), ...(kind ? { kind } : {}), ...(sequence ? { sequence } : {}) };
+}
+
+/** Marks the people the question joins with "and", "&", "+" or a comma (Concept.together), when there are two or more. */
+function joined(concepts: Concept[], question: string): Concept[] {
+  const normal = normalizeWord(question);
+  const people = concepts.filter((c) => c.person === true);
+  const escape = (label: string): string => normalizeWord(label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const linked = new Set<Concept>();
+  for (let i = 0; i + 1 < people.length; i++) {
+    const [a, b] = [people[i] as Concept, people[i + 1] as Concept];
+    if (new RegExp(`\\b${escape(a.label)}\\s*(?:,|\\band\\b|&|\\+)?\\s*${escape(b.label)}\\b`, 'u').test(normal)) linked.add(a).add(b);
+  }
+  return linked.size >= 2 ? concepts.map((c) => (linked.has(c) ? { ...c, together: true } : c)) : concepts;
 }
 
 /**

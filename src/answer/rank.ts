@@ -27,6 +27,12 @@ export interface Ranked {
   voiced?: boolean;
   /** For "where in X" (ParsedQuestion.within): whether the sentence names a place that may lie in X. */
   placed?: boolean;
+  /**
+   * For a question joining two or more people ("will Putin and Zelensky meet": Concept.together):
+   * whether the sentence (or the one it refers back to, or its paragraph) names each of them
+   * itself, not only an entity related to them ("Ukraine" for Zelensky).
+   */
+  together?: boolean;
 }
 
 type Field = keyof typeof INDEX_OPTIONS.credit;
@@ -100,6 +106,8 @@ export function rank(
     return speaker ? [{ ...c, quoted: speaker === 'quoted' }] : [];
   });
   const within = question.within;
+  // The people a question joins, by their own terms (their tag and names, not related entities).
+  const people = question.concepts.filter((c) => c.together === true).map((c) => c.terms.filter((t) => t.credit === undefined).map((t) => ({ term: t.term, credit: t.weight })));
   const containers = question.concepts.map((c) => within !== undefined && c.terms.some((t) => t.weight === 1 && within.tags.includes(t.term)));
   // A concept's own word, when it is a plain word (not a name): a sentence that says it in other
   // words ("penalties" for "sanctions") covers it in part.
@@ -148,7 +156,8 @@ export function rank(
     // Judged for every candidate (not only the proximity depth): any of them may end up leading.
     const voice = positions && speakers.length > 0 ? { voiced: voiced(speakers, r.match, positions(r.id)) } : {};
     const place = within ? { placed: passage.places.some((p) => !named.has(p) && within.inside(p) !== 'no') } : {};
-    ranked.push({ passage: r.id, score, coverage, literalCoverage, credits, literalCredits, matchedTerms, ...voice, ...place });
+    const named2 = people.length >= 2 ? { together: people.every((terms) => Math.max(credit(terms, r.match, paragraph?.match), referent ? credit(terms, referent.match, undefined) : 0) > 0) } : {};
+    ranked.push({ passage: r.id, score, coverage, literalCoverage, credits, literalCredits, matchedTerms, ...voice, ...place, ...named2 });
     docTotals.set(passage.doc, (docTotals.get(passage.doc) ?? 0) + score);
   }
   const bestDoc = Math.max(0, ...docTotals.values());

@@ -183,6 +183,18 @@ describe('people the question names', () => {
     // "He called…" stands in a paragraph that names Macron (and is quoted with the sentence before it).
     expect(answer(`Macron spoke on Tuesday. He called Putin’s warning of a nuclear conflict on Monday reckless.\n\n${elsewhere}`, view)).toMatch(/He called Putin’s warning/);
   });
+  it('joined ("Macron and Putin"): each is named by the answer itself, not only by an entity related to them', () => {
+    const meet = 'will macron and putin meet in geneva on monday?';
+    const elsewhere = 'Macron opened a school in Lyon on Friday. Putin toured a plant in Omsk on Friday. The harvest in Odesa was late this year.';
+    const ask = (body: string): string | undefined => {
+      let quote: string | undefined;
+      withEngine({ 'w.md': doc('Geneva', `${body}\n\n${elsewhere}`), 'entities.yaml': entities }, (engine) => (quote = leadQuote(engine, meet)));
+      return quote;
+    };
+    // France stands for Macron, but the sentence says nothing of Macron meeting Putin.
+    expect(ask('Putin will meet French diplomats in Geneva on Monday.')).toBeUndefined();
+    expect(ask('Putin will meet Macron in Geneva on Monday.')).toMatch(/^Putin will meet Macron/);
+  });
 });
 
 describe('why-questions', () => {
