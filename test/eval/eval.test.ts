@@ -25,8 +25,10 @@ const MORE_DEV_SETS = [
   { name: 'seventh', file: 'test/eval/questions-7.yaml', minAnswerable: 100, floors: { top1: 0.92, hitAt3: 0.94, offtopicDeclined: 0.82, wronglyDeclinedMax: 0.04 } },
   // Written blind on 2026-12-02 for a journalist's, a student's and a trader's questions.
   { name: 'eighth', file: 'test/eval/questions-8.yaml', minAnswerable: 100, floors: { top1: 0.89, hitAt3: 0.94, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.06 } },
-  // Written blind on 2026-12-02 (afternoon) as a Discord server types: slang, typos, broken English, fragments.
+  // Written blind on 2026-12-02 (second session) as a Discord server types: slang, typos, broken English, fragments.
   { name: 'ninth', file: 'test/eval/questions-9.yaml', minAnswerable: 100, floors: { top1: 0.9, hitAt3: 0.91, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.09 } },
+  // Written blind in the same session: formal, long-winded, people described by role and history.
+  { name: 'tenth', file: 'test/eval/questions-10.yaml', minAnswerable: 100, floors: { top1: 0.64, hitAt3: 0.68, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.31 } },
 ];
 
 type Floors = (typeof MORE_DEV_SETS)[number]['floors'];
