@@ -17,7 +17,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   everyone everybody anyone anybody someone somebody nobody
   didnt dont doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt mustnt neednt
   cant wont aint shant theyre youre thats theres ive youve weve theyve
-  despite although though unless whereas whilst amid amidst among amongst toward towards onto`.split(/\s+/),
+  despite although though unless whereas whilst amid amidst among amongst toward towards onto
+  mr mrs ms mx dr messrs mme mlle`.split(/\s+/),
 );
 
 /**

@@ -14,6 +14,10 @@ describe('text analysis', () => {
     expect(terms('Strikes continue despite the talks, although amid hopes of peace, towards a deal')).toEqual(['strike', 'continu', 'talk', 'hope', 'peac', 'deal']);
   });
 
+  it('drops honorifics: "Mr Trump" is Trump, "Mr" is not a name a sentence must hold', () => {
+    expect(terms('What did Mr Trump and Dr Smith tell Mrs Jones and Ms Lee?')).toEqual(['trump', 'smith', 'tell', 'jone', 'lee']);
+  });
+
   it('keeps "US" the country but drops "us" the pronoun', () => {
     expect(toTerm('US')).toBe('us');
     expect(toTerm('U.S.')).toBe('us');
