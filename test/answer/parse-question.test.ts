@@ -213,6 +213,11 @@ describe('question intents', () => {
     expect(e.ask('anything still unresolved besides security?').citations[0]?.quote).toMatch(/nearly all other critical issues/);
     expect(e.ask('who else is flying in with zelenskyy')).toMatchObject({ status: 'answered' });
   });
+  it('reads a request\'s own verbs ("remind me", "I heard", "I wonder", "I gather") as framing', () => {
+    for (const q of ['Remind me: did Putin approve a peace agreement, as I heard on the wireless, I gather?', 'I wonder, I seem to recall hearing that Putin approved a peace agreement?']) {
+      expect(e.ask(q).citations[0]?.quote).toMatch(/approved a significant peace agreement/);
+    }
+  });
   it('reads "according to" as framing even where a synonym shares its term ("accord")', () => {
     const towns = doc('Towns', 'The accord on the new dam was signed in May. The mayor said the dam was finished in June.');
     withEngine({ 't.md': towns, 'entities.yaml': 'synonyms:\n  - [deal, accord, pact]\n' }, (engine) => {
