@@ -289,13 +289,19 @@ export class Engine {
     // of the knowledge it names must be in the sentence (or an entity related to them), or in
     // its paragraph.
     const asked = parsed.concepts.flatMap((c, i) => (c.asked ? [i] : []));
+    // A long question tells more than it asks: past `from` concepts, each one more lowers the
+    // coverage an answer needs by `step`, down to a floor.
+    const long = INDEX_OPTIONS.longQuestion;
+    const relief = long.step * Math.max(0, parsed.concepts.length - long.from);
+    const minCoverage = Math.max(long.minCoverage, INDEX_OPTIONS.minCoverage - relief);
+    const minLiteral = Math.max(long.minLiteralCoverage, INDEX_OPTIONS.minLiteralCoverage - relief);
     const names = parsed.concepts.flatMap((c, i) => (c.name || c.person ? [i] : []));
     const lead = ranked
       .slice(0, INDEX_OPTIONS.declineDepth)
       .find(
         (r) =>
-          r.coverage > INDEX_OPTIONS.minCoverage &&
-          r.literalCoverage >= INDEX_OPTIONS.minLiteralCoverage &&
+          r.coverage > minCoverage &&
+          r.literalCoverage >= minLiteral &&
           asked.every((i) => (r.literalCredits[i] ?? 0) > 0) &&
           names.every((i) => (r.literalCredits[i] ?? 0) > 0) &&
           r.voiced !== false &&

@@ -220,6 +220,23 @@ describe('why-questions', () => {
   });
 });
 
+describe('a long question', () => {
+  const body = [
+    'Mayor Ana Ruiz approved the river deal on Monday.',
+    'The harvest in the valley was late this year.',
+    'Fishing boats left the harbour at dawn.',
+  ].join('\n\n');
+  it('is answered by the sentence that states its core, not every detail around it', () => {
+    withEngine({ 'r.md': doc('River', body) }, (engine) => {
+      const long = "Isn't it the case that Mayor Ruiz, in a bruising week of bitter quarrels with stubborn fishermen, finally approved the river deal on Monday?";
+      expect(leadQuote(engine, long)).toMatch(/^Mayor Ana Ruiz approved the river deal/);
+      // A short question missing as much is still declined, and so is a long one about nothing here.
+      expect(engine.ask('did the angry farmers approve the deal?').status).toBe('no_answer');
+      expect(engine.ask('In a bruising week of bitter quarrels with stubborn fishermen, who won the football cup final on Saturday?').status).toBe('no_answer');
+    });
+  });
+});
+
 describe('questions about an order in time', () => {
   const body = [
     'The valley held the river talks.',
