@@ -13,22 +13,22 @@ const FLOORS = { top1: 0.95, hitAt3: 0.98, offtopicDeclined: 1, wronglyDeclinedM
 /** The other dev sets (no claim labels), each with its size and floors. */
 const MORE_DEV_SETS = [
   // Paraphrases and slang, far harder.
-  { name: 'second', file: 'test/eval/questions-2.yaml', minAnswerable: 70, floors: { top1: 0.9, hitAt3: 0.97, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.02 } },
+  { name: 'second', file: 'test/eval/questions-2.yaml', minAnswerable: 70, floors: { top1: 0.91, hitAt3: 0.97, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.02 } },
   // Mostly hard paraphrase and near-miss off-topic questions.
-  { name: 'third', file: 'test/eval/questions-3.yaml', minAnswerable: 90, floors: { top1: 0.84, hitAt3: 0.87, offtopicDeclined: 0.97, wronglyDeclinedMax: 0.1 } },
+  { name: 'third', file: 'test/eval/questions-3.yaml', minAnswerable: 90, floors: { top1: 0.87, hitAt3: 0.91, offtopicDeclined: 0.97, wronglyDeclinedMax: 0.07 } },
   // Written blind, like the third: 35 hard paraphrase, 28 near misses.
-  { name: 'fourth', file: 'test/eval/questions-4.yaml', minAnswerable: 100, floors: { top1: 0.9, hitAt3: 0.92, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.07 } },
-  { name: 'fifth', file: 'test/eval/questions-5.yaml', minAnswerable: 100, floors: { top1: 0.93, hitAt3: 0.95, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.05 } },
+  { name: 'fourth', file: 'test/eval/questions-4.yaml', minAnswerable: 100, floors: { top1: 0.92, hitAt3: 0.93, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.07 } },
+  { name: 'fifth', file: 'test/eval/questions-5.yaml', minAnswerable: 100, floors: { top1: 0.97, hitAt3: 0.99, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.01 } },
   // Near misses that repeat most of a sentence's words: 50 of its 60 off-topic questions.
-  { name: 'sixth', file: 'test/eval/questions-6.yaml', minAnswerable: 80, floors: { top1: 0.9, hitAt3: 0.92, offtopicDeclined: 0.75, wronglyDeclinedMax: 0.07 } },
+  { name: 'sixth', file: 'test/eval/questions-6.yaml', minAnswerable: 80, floors: { top1: 0.93, hitAt3: 0.97, offtopicDeclined: 0.75, wronglyDeclinedMax: 0.02 } },
   // Written blind on 2026-12-02: chat phrasing, 35 hard; 28 near misses among 40 off-topic.
-  { name: 'seventh', file: 'test/eval/questions-7.yaml', minAnswerable: 100, floors: { top1: 0.92, hitAt3: 0.94, offtopicDeclined: 0.82, wronglyDeclinedMax: 0.04 } },
+  { name: 'seventh', file: 'test/eval/questions-7.yaml', minAnswerable: 100, floors: { top1: 0.94, hitAt3: 0.96, offtopicDeclined: 0.85, wronglyDeclinedMax: 0.02 } },
   // Written blind on 2026-12-02 for a journalist's, a student's and a trader's questions.
-  { name: 'eighth', file: 'test/eval/questions-8.yaml', minAnswerable: 100, floors: { top1: 0.89, hitAt3: 0.94, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.06 } },
+  { name: 'eighth', file: 'test/eval/questions-8.yaml', minAnswerable: 100, floors: { top1: 0.95, hitAt3: 0.97, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.02 } },
   // Written blind on 2026-12-02 (second session) as a Discord server types: slang, typos, broken English, fragments.
-  { name: 'ninth', file: 'test/eval/questions-9.yaml', minAnswerable: 100, floors: { top1: 0.9, hitAt3: 0.91, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.09 } },
+  { name: 'ninth', file: 'test/eval/questions-9.yaml', minAnswerable: 100, floors: { top1: 0.94, hitAt3: 0.96, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.04 } },
   // Written blind in the same session: formal, long-winded, people described by role and history.
-  { name: 'tenth', file: 'test/eval/questions-10.yaml', minAnswerable: 100, floors: { top1: 0.64, hitAt3: 0.68, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.31 } },
+  { name: 'tenth', file: 'test/eval/questions-10.yaml', minAnswerable: 100, floors: { top1: 0.82, hitAt3: 0.87, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.11 } },
 ];
 
 type Floors = (typeof MORE_DEV_SETS)[number]['floors'];
