@@ -255,6 +255,17 @@ function speakers(concepts: Concept[], question: string, vocabulary: Vocabulary)
     // "Exact words" asks for a quote, as "say" asks for a statement: framing, not content.
     return concepts.filter((c) => !WORDING_WORDS.has(normalizeWord(c.label))).map((c) => (whose.includes(c) ? { ...c, speaker: 'quoted' as const } : c));
   }
+  // "What does Article 5 say?": a text asked what it says, and nothing else, asks for its
+  // own words; a sentence that only mentions it ("protection similar to Article 5") does not
+  // give them. (Someone asked what they said is a statement: voiced, below.)
+  const text = TEXT_SAYS.exec(normal)?.[1];
+  if (text) {
+    // Its head: "Article 5 of the NATO treaty" is Article 5's text, not NATO speaking. Only a
+    // text by its title ("Article 5", "the Minsk Protocol"): "what does the deal say?" asks for
+    // its terms, which the sentences describing it give.
+    const head = concepts.find((c) => saidIn(c, text));
+    if (head && !someone(head) && /^\p{Lu}|\d/u.test(head.label)) return concepts.map((c) => (c === head ? { ...c, speaker: 'quoted' as const } : c));
+  }
   const found = SPEAKER.exec(normal);
   const subject = found?.[1] ?? found?.[2];
   if (!subject) return concepts;
@@ -269,6 +280,9 @@ const WORDING = [
   new RegExp(`\\b(?:${ASKED_WORDS}|word\\s+for\\s+word|verbatim)\\s+(?:of|from|in)\\s+((?:[\\p{L}\\p{N}'.-]+\\s*){1,6})`, 'u'),
   new RegExp(`((?:[\\p{L}\\p{N}.-]+\\s+){0,2}[\\p{L}\\p{N}.-]+'s?)\\s+${ASKED_WORDS}\\b`, 'u'),
 ];
+
+/** "What (exactly) does X (actually) say?", nothing after "say": X up to eight words. */
+const TEXT_SAYS = /^\W*what\s+(?:[\p{L}]+ly\s+)?(?:does|did|do|would|will)\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:[\p{L}]+ly\s+)?say\W*$/u;
 
 /** Is the concept's label among the words of a phrase of the question (both normalised)? */
 function saidIn(concept: Concept, phrase: string): boolean {

@@ -189,6 +189,14 @@ describe('question intents', () => {
     // Witkoff's are quoted; "exact words" is framing, not words a sentence must hold.
     expect(e.ask("what were witkoff's exact words on the guarantees?").citations[0]?.quote).toMatch(/^Witkoff stated, “We have agreed on robust security guarantees/);
   });
+  it('answers "what does <a text by its title> say?" only with its own words, which the article never quotes', () => {
+    expect(top('What does Article 5 actually say?')).toBe('(not_covered)');
+    expect(top('what exactly does article 5 of the nato treaty say')).toBe('(not_covered)');
+    // A text named by a common noun is asked for its terms, which the sentences describing it give.
+    expect(top('What does the agreement actually say?')).not.toBe('(not_covered)');
+    // Asked what it says about something, it is asked for the terms too.
+    expect(top('What does Article 5 say about Ukraine?')).toMatch(/similar to Article 5/);
+  });
   it('answers "what did X say" only with X saying something, not a sentence that just names X', () => {
     // The article names JD Vance (an encounter with him) but says nothing he said.
     expect(e.ask('what did jd vance say to zelensky in the oval office?')).toMatchObject({ status: 'no_answer' });
