@@ -20,15 +20,15 @@ const MORE_DEV_SETS = [
   { name: 'fourth', file: 'test/eval/questions-4.yaml', minAnswerable: 100, floors: { top1: 0.92, hitAt3: 0.93, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.07 } },
   { name: 'fifth', file: 'test/eval/questions-5.yaml', minAnswerable: 100, floors: { top1: 0.97, hitAt3: 0.99, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.01 } },
   // Near misses that repeat most of a sentence's words: 50 of its 60 off-topic questions.
-  { name: 'sixth', file: 'test/eval/questions-6.yaml', minAnswerable: 80, floors: { top1: 0.93, hitAt3: 0.97, offtopicDeclined: 0.75, wronglyDeclinedMax: 0.02 } },
+  { name: 'sixth', file: 'test/eval/questions-6.yaml', minAnswerable: 80, floors: { top1: 0.93, hitAt3: 0.97, offtopicDeclined: 0.76, wronglyDeclinedMax: 0.02 } },
   // Written blind on 2026-12-02: chat phrasing, 35 hard; 28 near misses among 40 off-topic.
-  { name: 'seventh', file: 'test/eval/questions-7.yaml', minAnswerable: 100, floors: { top1: 0.94, hitAt3: 0.96, offtopicDeclined: 0.85, wronglyDeclinedMax: 0.02 } },
+  { name: 'seventh', file: 'test/eval/questions-7.yaml', minAnswerable: 100, floors: { top1: 0.94, hitAt3: 0.96, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.02 } },
   // Written blind on 2026-12-02 for a journalist's, a student's and a trader's questions.
   { name: 'eighth', file: 'test/eval/questions-8.yaml', minAnswerable: 100, floors: { top1: 0.95, hitAt3: 0.97, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.02 } },
   // Written blind on 2026-12-02 (second session) as a Discord server types: slang, typos, broken English, fragments.
   { name: 'ninth', file: 'test/eval/questions-9.yaml', minAnswerable: 100, floors: { top1: 0.94, hitAt3: 0.96, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.04 } },
   // Written blind in the same session: formal, long-winded, people described by role and history.
-  { name: 'tenth', file: 'test/eval/questions-10.yaml', minAnswerable: 100, floors: { top1: 0.82, hitAt3: 0.87, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.11 } },
+  { name: 'tenth', file: 'test/eval/questions-10.yaml', minAnswerable: 100, floors: { top1: 0.87, hitAt3: 0.92, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.07 } },
 ];
 
 type Floors = (typeof MORE_DEV_SETS)[number]['floors'];
