@@ -306,7 +306,8 @@ export class Engine {
           names.every((i) => (r.literalCredits[i] ?? 0) > 0) &&
           r.voiced !== false &&
           r.placed !== false &&
-          r.together !== false,
+          r.together !== false &&
+          !(parsed.accomplished && this.passages[r.passage]?.claim.conditional),
       );
     if (!lead) return this.decline(question, 'not_covered');
     const best = lead;

@@ -56,6 +56,8 @@ export interface ParsedQuestion {
   kind?: (place: string) => boolean;
   /** "What came before…", "after the summit", "what preceded…": the question asks about an order in time. */
   sequence?: boolean;
+  /** "Has X already…", "…yet?": the question asks whether something has happened (which a hypothetical "would" does not say). */
+  accomplished?: boolean;
 }
 
 export interface Vocabulary {
@@ -176,7 +178,8 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   const kind = hint === 'place' && noun !== undefined && PLACE_KINDS.has(noun) ? kindOf(toTerm(/^nations?$/.test(noun) ? 'country' : noun), vocabulary) : undefined;
   const sequence = SEQUENCE_QUESTION.test(normalizeWord(question));
   const ordered = joined(sequence ? final.map((c) => (SEQUENCE_WORD.test(normalizeWord(c.label)) ? { ...c, sequence: true } : c)) : final, question);
-  return { concepts: ordered, hint, summary, ...(within ? { within } : {}), ...(kind ? { kind } : {}), ...(sequence ? { sequence } : {}) };
+  const accomplished = /\b(?:already|yet)\b/u.test(normalizeWord(question));
+  return { concepts: ordered, hint, summary, ...(within ? { within } : {}), ...(kind ? { kind } : {}), ...(sequence ? { sequence } : {}), ...(accomplished ? { accomplished } : {}) };
 }
 
 /** Marks the people the question joins with "and", "&", "+" or a comma (Concept.together), when there are two or more. */

@@ -220,6 +220,17 @@ describe('why-questions', () => {
   });
 });
 
+describe('"has X already…?", "…yet?"', () => {
+  it('is not answered by a sentence that only says it would happen', () => {
+    const body = 'The council would approve the river deal next spring.\n\nThe harvest in the valley was late this year.';
+    withEngine({ 'r.md': doc('River', body) }, (engine) => {
+      expect(engine.ask('Has the council already approved the river deal?').status).toBe('no_answer');
+      expect(engine.ask('has the council approved the river deal yet').status).toBe('no_answer');
+      expect(leadQuote(engine, 'Would the council approve the river deal?')).toMatch(/^The council would approve/);
+    });
+  });
+});
+
 describe('a long question', () => {
   const body = [
     'Mayor Ana Ruiz approved the river deal on Monday.',
