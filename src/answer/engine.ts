@@ -307,7 +307,8 @@ export class Engine {
           r.voiced !== false &&
           r.placed !== false &&
           r.together !== false &&
-          !(parsed.accomplished && this.passages[r.passage]?.claim.conditional),
+          !(parsed.accomplished && this.passages[r.passage]?.claim.conditional) &&
+          !(parsed.outcome && AHEAD.test(this.passages[r.passage]?.text ?? '')),
       );
     if (!lead) return this.decline(question, 'not_covered');
     const best = lead;
@@ -579,6 +580,9 @@ export class Engine {
     return picked;
   }
 }
+
+/** A sentence that has its event still ahead ("will stand alongside", "ahead of crucial discussions"): it cannot say how the event turned out. */
+const AHEAD = /\b(?:will|ahead of|upcoming|forthcoming)\b/i;
 
 function declineMessage(reason: NoAnswerReason, length?: number): string {
   switch (reason) {

@@ -58,6 +58,8 @@ export interface ParsedQuestion {
   sequence?: boolean;
   /** "Has X already…", "…yet?": the question asks whether something has happened (which a hypothetical "would" does not say). */
   accomplished?: boolean;
+  /** "How did the meeting go?", "what did they end up agreeing?": the question asks how an event turned out (which a sentence that has it still ahead does not say). */
+  outcome?: boolean;
 }
 
 export interface Vocabulary {
@@ -179,8 +181,12 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   const sequence = SEQUENCE_QUESTION.test(normalizeWord(question));
   const ordered = joined(sequence ? final.map((c) => (SEQUENCE_WORD.test(normalizeWord(c.label)) ? { ...c, sequence: true } : c)) : final, question);
   const accomplished = /\b(?:already|yet)\b/u.test(normalizeWord(question));
-  return { concepts: ordered, hint, summary, ...(within ? { within } : {}), ...(kind ? { kind } : {}), ...(sequence ? { sequence } : {}), ...(accomplished ? { accomplished } : {}) };
+  const outcome = OUTCOME.test(normalizeWord(question));
+  return { concepts: ordered, hint, summary, ...(within ? { within } : {}), ...(kind ? { kind } : {}), ...(sequence ? { sequence } : {}), ...(accomplished ? { accomplished } : {}), ...(outcome ? { outcome } : {}) };
 }
+
+/** How an event turned out: "how did X go / end / turn out", "did they end up…", "…in the end", "how X ended". */
+const OUTCOME = /\bhow\s+did\b[^?]*\b(?:go|end|turn\s+out)\b|\b(?:did|do|does)\b[^?]*\bend\s+up\b|\bin\s+the\s+end\b|\bhow\b[^?]*\bended\b/u;
 
 /** Marks the people the question joins with "and", "&", "+" or a comma (Concept.together), when there are two or more. */
 function joined(concepts: Concept[], question: string): Concept[] {

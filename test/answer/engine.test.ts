@@ -231,6 +231,18 @@ describe('"has X already…?", "…yet?"', () => {
   });
 });
 
+describe('"how did X go?", "what did they end up agreeing?"', () => {
+  it('is not answered by a sentence that has the event still ahead', () => {
+    const body = 'The mayor will meet the farmers in Porto on Monday.\n\nLast year the mayor met the fishermen in Braga, and the meeting ended in a row.';
+    withEngine({ 'r.md': doc('Meetings', body) }, (engine) => {
+      expect(engine.ask('How did the meeting between the mayor and the farmers in Porto go?').status).toBe('no_answer');
+      expect(engine.ask('what did the mayor and the farmers end up agreeing in Porto').status).toBe('no_answer');
+      expect(leadQuote(engine, 'How did the meeting between the mayor and the fishermen in Braga end?')).toMatch(/ended in a row/);
+      expect(leadQuote(engine, 'Will the mayor meet the farmers in Porto?')).toMatch(/^The mayor will meet/);
+    });
+  });
+});
+
 describe('a long question', () => {
   const body = [
     'Mayor Ana Ruiz approved the river deal on Monday.',
