@@ -178,19 +178,19 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   const final = speakers(focus(dedupe(content), question, vocabulary), question, vocabulary);
   const within = hint === 'place' || hint === 'location' ? containerOf(final, question, vocabulary) : undefined;
   const kind = hint === 'place' && noun !== undefined && PLACE_KINDS.has(noun) ? kindOf(toTerm(/^nations?$/.test(noun) ? 'country' : noun), vocabulary) : undefined;
-  const sequence = SEQUENCE_QUESTION.test(normalizeWord(question));
-  const ordered = joined(sequence ? final.map((c) => (SEQUENCE_WORD.test(normalizeWord(c.label)) ? { ...c, sequence: true } : c)) : final, question);
-  const accomplished = /\b(?:already|yet)\b/u.test(normalizeWord(question));
-  const outcome = OUTCOME.test(normalizeWord(question));
+  const normal = normalizeWord(question);
+  const sequence = SEQUENCE_QUESTION.test(normal);
+  const ordered = joined(sequence ? final.map((c) => (SEQUENCE_WORD.test(normalizeWord(c.label)) ? { ...c, sequence: true } : c)) : final, normal);
+  const accomplished = /\b(?:already|yet)\b/u.test(normal);
+  const outcome = OUTCOME.test(normal);
   return { concepts: ordered, hint, summary, ...(within ? { within } : {}), ...(kind ? { kind } : {}), ...(sequence ? { sequence } : {}), ...(accomplished ? { accomplished } : {}), ...(outcome ? { outcome } : {}) };
 }
 
 /** How an event turned out: "how did X go / end / turn out", "did they end up…", "…in the end", "how X ended". */
 const OUTCOME = /\bhow\s+did\b[^?]*\b(?:go|end|turn\s+out)\b|\b(?:did|do|does)\b[^?]*\bend\s+up\b|\bin\s+the\s+end\b|\bhow\b[^?]*\bended\b/u;
 
-/** Marks the people the question joins with "and", "&", "+" or a comma (Concept.together), when there are two or more. */
-function joined(concepts: Concept[], question: string): Concept[] {
-  const normal = normalizeWord(question);
+/** Marks the people the (normalised) question joins with "and", "&", "+" or a comma (Concept.together), when there are two or more. */
+function joined(concepts: Concept[], normal: string): Concept[] {
   const people = concepts.filter((c) => c.person === true);
   const escape = (label: string): string => normalizeWord(label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const linked = new Set<Concept>();

@@ -156,8 +156,8 @@ export function rank(
     // Judged for every candidate (not only the proximity depth): any of them may end up leading.
     const voice = positions && speakers.length > 0 ? { voiced: voiced(speakers, r.match, positions(r.id)) } : {};
     const place = within ? { placed: passage.places.some((p) => !named.has(p) && within.inside(p) !== 'no') } : {};
-    const named2 = people.length >= 2 ? { together: people.every((terms) => Math.max(credit(terms, r.match, paragraph?.match), referent ? credit(terms, referent.match, undefined) : 0) > 0) } : {};
-    ranked.push({ passage: r.id, score, coverage, literalCoverage, credits, literalCredits, matchedTerms, ...voice, ...place, ...named2 });
+    const joint = people.length >= 2 ? { together: people.every((terms) => Math.max(credit(terms, r.match, paragraph?.match), referent ? credit(terms, referent.match, undefined) : 0) > 0) } : {};
+    ranked.push({ passage: r.id, score, coverage, literalCoverage, credits, literalCredits, matchedTerms, ...voice, ...place, ...joint });
     docTotals.set(passage.doc, (docTotals.get(passage.doc) ?? 0) + score);
   }
   const bestDoc = Math.max(0, ...docTotals.values());
