@@ -1,7 +1,7 @@
 /**
  * `npm run eval [-- --set FILE ...] [--json] [--verbose]`: answer quality on the evaluation sets.
- * Default sets: test/eval/questions.yaml, questions-2.yaml … questions-10.yaml (dev) and test/eval/holdout.yaml,
- * holdout-2.yaml … holdout-7.yaml (written blind, not for tuning: their misses are hidden unless --show-holdout).
+ * Default sets: test/eval/questions.yaml, questions-2.yaml … questions-11.yaml (dev) and test/eval/holdout.yaml,
+ * holdout-2.yaml … holdout-8.yaml (written blind, not for tuning: their misses are hidden unless --show-holdout).
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,7 @@ const { values } = parseArgs({
     'show-holdout': { type: 'boolean', default: false },
   },
 });
-const sets = values.set ?? ['test/eval/questions.yaml', 'test/eval/questions-2.yaml', 'test/eval/questions-3.yaml', 'test/eval/questions-4.yaml', 'test/eval/questions-5.yaml', 'test/eval/questions-6.yaml', 'test/eval/questions-7.yaml', 'test/eval/questions-8.yaml', 'test/eval/questions-9.yaml', 'test/eval/questions-10.yaml', 'test/eval/holdout.yaml', 'test/eval/holdout-2.yaml', 'test/eval/holdout-3.yaml', 'test/eval/holdout-4.yaml', 'test/eval/holdout-5.yaml', 'test/eval/holdout-6.yaml', 'test/eval/holdout-7.yaml'];
+const sets = values.set ?? ['test/eval/questions.yaml', 'test/eval/questions-2.yaml', 'test/eval/questions-3.yaml', 'test/eval/questions-4.yaml', 'test/eval/questions-5.yaml', 'test/eval/questions-6.yaml', 'test/eval/questions-7.yaml', 'test/eval/questions-8.yaml', 'test/eval/questions-9.yaml', 'test/eval/questions-10.yaml', 'test/eval/questions-11.yaml', 'test/eval/holdout.yaml', 'test/eval/holdout-2.yaml', 'test/eval/holdout-3.yaml', 'test/eval/holdout-4.yaml', 'test/eval/holdout-5.yaml', 'test/eval/holdout-6.yaml', 'test/eval/holdout-7.yaml', 'test/eval/holdout-8.yaml'];
 const engine = Engine.open({ knowledgeDir: resolveKnowledgeDir(values.knowledge) });
 const reports: Record<string, EvalReport> = {};
 for (const set of sets) reports[set] = evaluate(engine, readEvalSet(resolve(set)));
