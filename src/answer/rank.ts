@@ -278,6 +278,7 @@ function proximity(concepts: readonly { weight: number; terms: readonly { term: 
  * it is what is said, not who says it ("Sources suggest that *Putin* might…"), nor does a word
  * of saying followed by "by" ("Mark Rutte, as *reported by* the Sun"). One whose own
  * words are asked for (`quoted`: "the exact wording of…") only as the claim source: quoted.
+ * An entity related to the speaker (a country for its envoy) is voiced only as the claim source.
  */
 function voiced(speakers: readonly { terms: readonly { term: string; credit: number }[]; quoted: boolean }[], match: Readonly<Record<string, readonly string[]>>, where: ReadonlyMap<string, readonly number[]>): boolean {
   // "Mark Rutte, as reported by the Sun": the Sun reports, not Rutte.
@@ -286,8 +287,9 @@ function voiced(speakers: readonly { terms: readonly { term: string; credit: num
   const { window } = INDEX_OPTIONS.speech;
   return speakers.every((c) =>
     c.terms.some((t) => {
+      // A related entity is voiced as the claim's source: the American side speaks through its envoy.
+      if (match[t.term]?.includes('speaker') && t.credit >= INDEX_OPTIONS.relatedEntity.credit) return true;
       if (t.credit < 1) return false;
-      if (match[t.term]?.includes('speaker')) return true;
       // Their own words are quoted ("Witkoff stated, “…”"), not reported ("Putin's warning of…").
       if (c.quoted) return false;
       return (where.get(t.term) ?? []).some((p) => saying.some((q) => q > p && q - p <= window));

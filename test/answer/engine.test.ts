@@ -197,6 +197,26 @@ describe('people the question names', () => {
   });
 });
 
+describe('someone asked to have said something', () => {
+  const entities = [
+    'entities:',
+    '  - { id: macron, name: Emmanuel Macron, type: person, aliases: [Macron], related: [france] }',
+    '  - { id: france, name: France, type: place, aliases: [French] }',
+    '',
+  ].join('\n');
+  const ask = (body: string, q: string): string | undefined => {
+    let quote: string | undefined;
+    withEngine({ 'w.md': doc('Warning', `${body}\n\nThe harvest in Odesa was late this year. Lyon opened a school.`), 'entities.yaml': entities }, (engine) => (quote = leadQuote(engine, q)));
+    return quote;
+  };
+  it('speaks through an entity related to them when that one is the source of the claim: a country through its leader', () => {
+    const q = 'how did the french side describe the nuclear warning?';
+    expect(ask('Macron said, \u201cThe nuclear warning is reckless.\u201d', q)).toMatch(/^Macron said/);
+    // Macron is named, but not saying anything: the sentence does not say how France described it.
+    expect(ask('The nuclear warning came as Macron toured a plant in Lyon.', q)).toBeUndefined();
+  });
+});
+
 describe('why-questions', () => {
   it('lead with the sentence that states a reason, not the one that names more of the question', () => {
     const body = [
