@@ -100,6 +100,11 @@ export function idf(df: number, size: number): number {
   return Math.log(1 + (size - df + 0.5) / (df + 0.5));
 }
 
+/** A framing word, also with a clitic 's ("everything's", "story's"). */
+function isFiller(surface: string | undefined): boolean {
+  return QUESTION_FILLERS.has((surface ?? '').toLowerCase().replace(/['’]s$/u, ''));
+}
+
 /**
  * Turns a sanitized question into concepts: names and synonyms become tags (with their literal
  * words as weaker alternatives), other content words become terms, and a word missing from the
@@ -124,7 +129,7 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
     for (; at < upTo; at++) {
       const term = seq[at] ?? '';
       // Framing words ("what did the article say") count only inside a name or phrase ("Article 5").
-      if (QUESTION_FILLERS.has(tokens[at]?.surface.toLowerCase() ?? '')) continue;
+      if (isFiller(tokens[at]?.surface)) continue;
       const tags = matcher.singleTerms.get(term);
       const surface = tokens[at]?.surface ?? '';
       if (tags) {
@@ -147,7 +152,7 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
     flushWords(first.from);
     const same = matches.filter((m) => m.from === first.from && m.to === first.to);
     // A framing word is not content even where a synonym shares its term ("according" ~ "accord").
-    if (first.words === 1 && QUESTION_FILLERS.has(tokens[first.from]?.surface.toLowerCase() ?? '')) {
+    if (first.words === 1 && isFiller(tokens[first.from]?.surface)) {
       at = first.to;
       i += same.length;
       continue;

@@ -221,6 +221,9 @@ describe('question intents', () => {
     expect(e.ask('anything still unresolved besides security?').citations[0]?.quote).toMatch(/nearly all other critical issues/);
     expect(e.ask('who else is flying in with zelenskyy')).toMatchObject({ status: 'answered' });
   });
+  it('reads a framing word with a clitic \'s ("everything\'s", "the story\'s") as framing too', () => {
+    expect(e.ask("what's everything's status, the article's info?")).toMatchObject({ status: 'no_answer', reason: 'no_content' });
+  });
   it('reads a request\'s own verbs ("remind me", "I heard", "I wonder", "I gather") as framing', () => {
     for (const q of ['Remind me: did Putin approve a peace agreement, as I heard on the wireless, I gather?', 'I wonder, I seem to recall hearing that Putin approved a peace agreement?']) {
       expect(e.ask(q).citations[0]?.quote).toMatch(/approved a significant peace agreement/);
