@@ -229,6 +229,11 @@ describe('question intents', () => {
       expect(e.ask(q).citations[0]?.quote).toMatch(/approved a significant peace agreement/);
     }
   });
+  it('reads "name", "names" as framing a request ("name them", "is he named?"), not words a sentence must hold', () => {
+    const plain = e.ask('which regions did russia unlawfully claim?');
+    expect(plain).toMatchObject({ status: 'answered' });
+    expect(e.ask('which regions did russia unlawfully claim? name them, names please').citations).toEqual(plain.citations);
+  });
   it('reads "according to" as framing even where a synonym shares its term ("accord")', () => {
     const towns = doc('Towns', 'The accord on the new dam was signed in May. The mayor said the dam was finished in June.');
     withEngine({ 't.md': towns, 'entities.yaml': 'synonyms:\n  - [deal, accord, pact]\n' }, (engine) => {
