@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../../src/answer/engine.js';
 import { parseDiscordEnv } from '../../../adapters/discord/env.js';
 import { startShardManager } from '../../../adapters/discord/shard.js';
 import type { RunningPlatform } from '../../../adapters/platform.js';
@@ -27,6 +28,9 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dealdesk-shards-'));
   cpSync('knowledge', join(dir, 'knowledge'), { recursive: true });
+  // Index snapshot and word-vector digest built once here, as a first start leaves them: two
+  // shards building them at once from cold took over 20 s on a slow hour of this 2-core machine.
+  Engine.open({ knowledgeDir: join(dir, 'knowledge'), cacheDir: join(dir, 'cache') });
   fake = await FakeDiscord.start({ shards: 2, guilds: [GUILD_ID, OTHER_GUILD] });
   const env = {
     DISCORD_TOKEN: fake.token,
@@ -39,8 +43,8 @@ beforeAll(async () => {
     DEALDESK_DATA_DIR: join(dir, 'data'),
     DEALDESK_WATCH: 'off',
   };
-  running = await startShardManager({ config: parseDiscordEnv(env, 'serve'), env, log: captureLog().log, spawnDelayMs: 0, readyTimeoutMs: 20_000 });
-}, 30_000);
+  running = await startShardManager({ config: parseDiscordEnv(env, 'serve'), env, log: captureLog().log, spawnDelayMs: 0, readyTimeoutMs: 45_000 });
+}, 90_000);
 
 afterAll(async () => {
   await running?.stop();
