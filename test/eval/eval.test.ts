@@ -9,7 +9,7 @@ import { evaluate, readEvalSet, type EvalReport } from '../../src/eval/evaluate.
  * change that makes answers worse fails here. Raise them as the engine improves; never lower
  * them to make a change pass.
  */
-const FLOORS = { top1: 0.95, hitAt3: 0.98, offtopicDeclined: 1, wronglyDeclinedMax: 0.02, attribution: 0.9 };
+const FLOORS = { top1: 0.969, hitAt3: 0.989, offtopicDeclined: 1, wronglyDeclinedMax: 0.02, attribution: 0.9 };
 /** The other dev sets (no claim labels), each with its size and floors. */
 const MORE_DEV_SETS = [
   // Paraphrases and slang, far harder.
@@ -24,13 +24,13 @@ const MORE_DEV_SETS = [
   // Written blind on 2026-12-02: chat phrasing, 35 hard; 28 near misses among 40 off-topic.
   { name: 'seventh', file: 'test/eval/questions-7.yaml', minAnswerable: 100, floors: { top1: 0.94, hitAt3: 0.96, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.02 } },
   // Written blind on 2026-12-02 for a journalist's, a student's and a trader's questions.
-  { name: 'eighth', file: 'test/eval/questions-8.yaml', minAnswerable: 100, floors: { top1: 0.95, hitAt3: 0.97, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.02 } },
+  { name: 'eighth', file: 'test/eval/questions-8.yaml', minAnswerable: 100, floors: { top1: 0.97, hitAt3: 0.98, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.01 } },
   // Written blind on 2026-12-02 (second session) as a Discord server types: slang, typos, broken English, fragments.
   { name: 'ninth', file: 'test/eval/questions-9.yaml', minAnswerable: 100, floors: { top1: 0.94, hitAt3: 0.96, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.04 } },
   // Written blind in the same session: formal, long-winded, people described by role and history.
   { name: 'tenth', file: 'test/eval/questions-10.yaml', minAnswerable: 100, floors: { top1: 0.87, hitAt3: 0.92, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.07 } },
   // Written blind on the afternoon of 2026-12-02: a newsroom, a class, aid workers, sceptics, keyword posters who abbreviate.
-  { name: 'eleventh', file: 'test/eval/questions-11.yaml', minAnswerable: 100, floors: { top1: 0.93, hitAt3: 0.96, offtopicDeclined: 0.95, wronglyDeclinedMax: 0.04 } },
+  { name: 'eleventh', file: 'test/eval/questions-11.yaml', minAnswerable: 100, floors: { top1: 0.95, hitAt3: 0.98, offtopicDeclined: 0.95, wronglyDeclinedMax: 0.01 } },
 ];
 
 type Floors = (typeof MORE_DEV_SETS)[number]['floors'];
