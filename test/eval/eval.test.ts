@@ -28,7 +28,7 @@ const MORE_DEV_SETS = [
   // Written blind on 2026-12-02 (second session) as a Discord server types: slang, typos, broken English, fragments.
   { name: 'ninth', file: 'test/eval/questions-9.yaml', minAnswerable: 100, floors: { top1: 0.94, hitAt3: 0.96, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.04 } },
   // Written blind in the same session: formal, long-winded, people described by role and history.
-  { name: 'tenth', file: 'test/eval/questions-10.yaml', minAnswerable: 100, floors: { top1: 0.87, hitAt3: 0.92, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.07 } },
+  { name: 'tenth', file: 'test/eval/questions-10.yaml', minAnswerable: 100, floors: { top1: 0.87, hitAt3: 0.93, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.06 } },
   // Written blind on the afternoon of 2026-12-02: a newsroom, a class, aid workers, sceptics, keyword posters who abbreviate.
   { name: 'eleventh', file: 'test/eval/questions-11.yaml', minAnswerable: 100, floors: { top1: 0.95, hitAt3: 0.98, offtopicDeclined: 0.95, wronglyDeclinedMax: 0.01 } },
 ];
