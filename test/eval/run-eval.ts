@@ -1,9 +1,10 @@
 /**
  * `npm run eval [-- --set FILE ...] [--json] [--verbose]`: answer quality on the evaluation sets.
- * Default sets: test/eval/questions.yaml, questions-2.yaml … questions-11.yaml (dev) and test/eval/holdout.yaml,
- * holdout-2.yaml … holdout-8.yaml (written blind, not for tuning: their misses are hidden unless --show-holdout).
+ * Default sets: every test/eval/questions.yaml, questions-N.yaml (dev), then every test/eval/holdout.yaml,
+ * holdout-N.yaml (written blind, not for tuning: their misses are hidden unless --show-holdout), in number order.
  */
-import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Engine } from '../../src/answer/engine.js';
 import { evaluate, readEvalSet, type EvalReport } from '../../src/eval/evaluate.js';
@@ -18,7 +19,16 @@ const { values } = parseArgs({
     'show-holdout': { type: 'boolean', default: false },
   },
 });
-const sets = values.set ?? ['test/eval/questions.yaml', 'test/eval/questions-2.yaml', 'test/eval/questions-3.yaml', 'test/eval/questions-4.yaml', 'test/eval/questions-5.yaml', 'test/eval/questions-6.yaml', 'test/eval/questions-7.yaml', 'test/eval/questions-8.yaml', 'test/eval/questions-9.yaml', 'test/eval/questions-10.yaml', 'test/eval/questions-11.yaml', 'test/eval/holdout.yaml', 'test/eval/holdout-2.yaml', 'test/eval/holdout-3.yaml', 'test/eval/holdout-4.yaml', 'test/eval/holdout-5.yaml', 'test/eval/holdout-6.yaml', 'test/eval/holdout-7.yaml', 'test/eval/holdout-8.yaml'];
+/** The dev sets, then the held-out sets, of a folder, each kind in number order (no number = 1). */
+function defaultSets(dir: string): string[] {
+  const sets = readdirSync(dir).flatMap((file) => {
+    const m = /^(questions|holdout)(?:-(\d+))?\.yaml$/.exec(file);
+    return m ? [{ file: join(dir, file), kind: m[1] === 'questions' ? 0 : 1, n: Number(m[2] ?? 1) }] : [];
+  });
+  return sets.sort((a, b) => a.kind - b.kind || a.n - b.n).map((s) => s.file);
+}
+
+const sets = values.set ?? defaultSets('test/eval');
 const engine = Engine.open({ knowledgeDir: resolveKnowledgeDir(values.knowledge) });
 const reports: Record<string, EvalReport> = {};
 for (const set of sets) reports[set] = evaluate(engine, readEvalSet(resolve(set)));
