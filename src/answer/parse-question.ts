@@ -111,7 +111,8 @@ function isFiller(surface: string | undefined): boolean {
  * vocabulary is corrected to the nearest known term when one is close enough. Typo correction
  * runs only for unknown words, so ordinary questions pay nothing for it.
  */
-export function parseQuestion(question: string, matcher: PhraseMatcher, vocabulary: Vocabulary): ParsedQuestion {
+export function parseQuestion(asked: string, matcher: PhraseMatcher, vocabulary: Vocabulary): ParsedQuestion {
+  const question = withoutHeading(asked, matcher, vocabulary);
   const all = tokenize(question).map((t, i, list) => respell(t, isName(list, i, question), vocabulary, matcher));
   const tokens = all.filter((t) => t.term !== '');
   // A verb with its particle ("stepped up", "gave in") takes the phrasal verb's relatives.
@@ -190,6 +191,27 @@ export function parseQuestion(question: string, matcher: PhraseMatcher, vocabula
   const outcome = OUTCOME.test(normal);
   return { concepts: ordered, hint, summary, ...(within ? { within } : {}), ...(kind ? { kind } : {}), ...(sequence ? { sequence } : {}), ...(accomplished ? { accomplished } : {}), ...(outcome ? { outcome } : {}) };
 }
+
+/**
+ * A heading before a colon ("Debate prep: is…", "Slack: what's…", "for the briefing: …") says
+ * where a question comes from, not what it asks, when none of its words is a word of the
+ * documents or a name the knowledge has: the question is what follows it. "Sanctions: lifted
+ * when?" and "Witkoff: what did he say?" keep theirs (a misspelt name is respelt first).
+ */
+function withoutHeading(question: string, matcher: PhraseMatcher, vocabulary: Vocabulary): string {
+  const heading = HEADING.exec(question);
+  if (!heading) return question;
+  const rest = question.slice(heading[0].length);
+  const words = tokenize(heading[1] ?? '');
+  if (words.length > HEADING_WORDS || tokenize(rest).filter((t) => t.term !== '').length < 2) return question;
+  const terms = words.filter((t) => t.term !== '' && !isFiller(t.surface)).map((t) => respell(t, false, vocabulary, matcher).term);
+  const known = terms.some((t) => vocabulary.df.has(t) || matcher.singleTerms.has(t)) || matcher.match(terms).length > 0;
+  return known ? question : rest;
+}
+
+/** Up to four words, then a colon and the question ("Podcast segment: any…"). */
+const HEADING = /^([^:?!.]{1,40}?)\s*:\s+(?=\S)/u;
+const HEADING_WORDS = 4;
 
 /** How an event turned out: "how did X go / end / turn out", "did they end up…", "…in the end", "how X ended". */
 const OUTCOME = /\bhow\s+did\b[^?]*\b(?:go|end|turn\s+out)\b|\b(?:did|do|does)\b[^?]*\bend\s+up\b|\bin\s+the\s+end\b|\bhow\b[^?]*\bended\b/u;

@@ -224,6 +224,22 @@ describe('question intents', () => {
   it('reads a framing word with a clitic \'s ("everything\'s", "the story\'s") as framing too', () => {
     expect(e.ask("what's everything's status, the article's info?")).toMatchObject({ status: 'no_answer', reason: 'no_content' });
   });
+  it('drops a heading before a colon that names nothing of the documents ("Podcast segment: …"), and keeps one that does', () => {
+    const council = doc('Council', 'The council approved the budget on Monday. The mayor resigned after the vote on the harbour.');
+    withEngine({ 'c.md': council }, (engine) => {
+      const result = engine.ask('Podcast segment: why did the mayor resign?');
+      expect(result.status === 'answered' && engine.sentence(result.citations[0]?.id ?? '')).toMatch(/mayor resigned/);
+      expect(engine.ask('for the briefing: who approved the budget?')).toMatchObject({ status: 'answered' });
+    });
+    // A heading with a word of the documents is part of the question (a misspelt one too).
+    const plans = doc('Plans', 'The council approved the budget plan on Monday. The mayor approved the harbour plan on Tuesday.');
+    withEngine({ 'p.md': plans }, (engine) => {
+      for (const q of ['Harbour: which official approved the plan?', 'Harbur: which official approved the plan?']) {
+        const result = engine.ask(q);
+        expect(result.status === 'answered' && engine.sentence(result.citations[0]?.id ?? '')).toMatch(/harbour plan/);
+      }
+    });
+  });
   it('reads a request\'s own verbs ("remind me", "I heard", "I wonder", "I gather") as framing', () => {
     for (const q of ['Remind me: did Putin approve a peace agreement, as I heard on the wireless, I gather?', 'I wonder, I seem to recall hearing that Putin approved a peace agreement?']) {
       expect(e.ask(q).citations[0]?.quote).toMatch(/approved a significant peace agreement/);
