@@ -124,7 +124,8 @@ export function parseQuestion(asked: string, matcher: PhraseMatcher, vocabulary:
   const seq = tokens.map((t) => t.term);
   const previous = new Map(all.map((t, i) => [t, all[i - 1]]));
   const concepts: Concept[] = [];
-  const matches = matcher.match(seq, followers(all));
+  const follows = followers(all);
+  const matches = matcher.match(seq, follows);
   let at = 0;
   const flushWords = (upTo: number): void => {
     for (; at < upTo; at++) {
@@ -152,8 +153,9 @@ export function parseQuestion(asked: string, matcher: PhraseMatcher, vocabulary:
     if (!first) break;
     flushWords(first.from);
     const same = matches.filter((m) => m.from === first.from && m.to === first.to);
-    // A framing word is not content even where a synonym shares its term ("according" ~ "accord").
-    if (first.words === 1 && isFiller(tokens[first.from]?.surface)) {
+    // A framing word is not content even where a synonym shares its term ("according" ~ "accord"),
+    // unless a determiner follows the word a group lists: a verb then ("did Putin okay the plan").
+    if (first.words === 1 && isFiller(tokens[first.from]?.surface) && !DETERMINERS.has(follows[first.from] ?? '')) {
       at = first.to;
       i += same.length;
       continue;
@@ -208,6 +210,9 @@ function withoutHeading(question: string, matcher: PhraseMatcher, vocabulary: Vo
   const known = terms.some((t) => vocabulary.df.has(t) || matcher.singleTerms.has(t)) || matcher.match(terms).length > 0;
   return known ? question : rest;
 }
+
+/** Words that open a noun phrase: a framing word a synonym group lists is a verb before one. */
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** Up to four words, then a colon and the question ("Podcast segment: any…"). */
 const HEADING = /^([^:?!.]{1,40}?)\s*:\s+(?=\S)/u;

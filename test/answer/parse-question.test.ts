@@ -240,6 +240,18 @@ describe('question intents', () => {
       }
     });
   });
+  it('reads "yes or no" as framing, and a framing word a synonym group lists as that group where a determiner follows it ("okay the budget")', () => {
+    const budget = doc('Budget', 'The mayor discussed the budget on Monday. The council approved the budget on Tuesday.');
+    withEngine({ 'b.md': budget, 'entities.yaml': 'synonyms:\n  - [approve, okay]\n' }, (engine) => {
+      const lead = (q: string): string | false => {
+        const result = engine.ask(q);
+        return result.status === 'answered' && (engine.sentence(result.citations[0]?.id ?? '') ?? '');
+      };
+      expect(lead('did anyone okay the budget?')).toMatch(/council approved/);
+      expect(lead('did the council approve the budget, yes or no?')).toMatch(/council approved/);
+      expect(lead('okay, who discussed the budget?')).toMatch(/mayor discussed/);
+    });
+  });
   it('reads a request\'s own verbs ("remind me", "I heard", "I wonder", "I gather") as framing', () => {
     for (const q of ['Remind me: did Putin approve a peace agreement, as I heard on the wireless, I gather?', 'I wonder, I seem to recall hearing that Putin approved a peace agreement?']) {
       expect(e.ask(q).citations[0]?.quote).toMatch(/approved a significant peace agreement/);
