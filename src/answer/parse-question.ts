@@ -56,6 +56,12 @@ export interface ParsedQuestion {
   kind?: (place: string) => boolean;
   /** "What came before…", "after the summit", "what preceded…": the question asks about an order in time. */
   sequence?: boolean;
+  /**
+   * "What's the source on the sanctions?", "attribution for the deal being confirmed?", "which
+   * outlet had the list?": the question asks who the claim comes from; a sentence that names a
+   * source for its claim (claim status other than `article`) holds that answer.
+   */
+  provenance?: boolean;
   /** "Has X already…", "…yet?": the question asks whether something has happened (which a hypothetical "would" does not say). */
   accomplished?: boolean;
   /** "How did the meeting go?", "what did they end up agreeing?": the question asks how an event turned out (which a sentence that has it still ahead does not say). */
@@ -183,7 +189,11 @@ export function parseQuestion(asked: string, matcher: PhraseMatcher, vocabulary:
   // "which city …": the noun asks for the answer's kind, unless it is all the question names.
   const others = noun === undefined ? concepts : concepts.filter((c) => c.label.toLowerCase() !== noun);
   const content = others.length > 0 ? others : concepts;
-  const final = speakers(focus(dedupe(content), question, vocabulary), question, vocabulary);
+  // "The source on the sanctions": the word asks for the claim's source, it is not content
+  // (unless it is all the question names, or part of a name: "diplomatic sources", "wire service").
+  const sourcing = content.filter((c) => PROVENANCE_WORDS.has(normalizeWord(c.label)) && c.terms.every((t) => !/^[@~]/.test(t.term)));
+  const provenance = sourcing.length > 0 && sourcing.length < content.length;
+  const final = speakers(focus(dedupe(provenance ? content.filter((c) => !sourcing.includes(c)) : content), question, vocabulary), question, vocabulary);
   const within = hint === 'place' || hint === 'location' ? containerOf(final, question, vocabulary) : undefined;
   const kind = hint === 'place' && noun !== undefined && PLACE_KINDS.has(noun) ? kindOf(toTerm(/^nations?$/.test(noun) ? 'country' : noun), vocabulary) : undefined;
   const normal = normalizeWord(question);
@@ -191,7 +201,7 @@ export function parseQuestion(asked: string, matcher: PhraseMatcher, vocabulary:
   const ordered = joined(sequence ? final.map((c) => (SEQUENCE_WORD.test(normalizeWord(c.label)) ? { ...c, sequence: true } : c)) : final, normal);
   const accomplished = /\b(?:already|yet)\b/u.test(normal);
   const outcome = OUTCOME.test(normal);
-  return { concepts: ordered, hint, summary, ...(within ? { within } : {}), ...(kind ? { kind } : {}), ...(sequence ? { sequence } : {}), ...(accomplished ? { accomplished } : {}), ...(outcome ? { outcome } : {}) };
+  return { concepts: ordered, hint, summary, ...(within ? { within } : {}), ...(kind ? { kind } : {}), ...(sequence ? { sequence } : {}), ...(provenance ? { provenance } : {}), ...(accomplished ? { accomplished } : {}), ...(outcome ? { outcome } : {}) };
 }
 
 /**
@@ -210,6 +220,11 @@ function withoutHeading(question: string, matcher: PhraseMatcher, vocabulary: Vo
   const known = terms.some((t) => vocabulary.df.has(t) || matcher.singleTerms.has(t)) || matcher.match(terms).length > 0;
   return known ? question : rest;
 }
+
+/** Words asking where a claim comes from ("the wire source", "our attribution", "which outlet", "on the record"). */
+const PROVENANCE_WORDS: ReadonlySet<string> = new Set(
+  `source sources sourcing sourced attribution attributed attribute attributes outlet outlets wire credit credited anonymous anonymously record`.split(/\s+/),
+);
 
 /** Words that open a noun phrase: a framing word a synonym group lists is a verb before one. */
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);

@@ -128,7 +128,11 @@ export function rank(
     const paragraph = paragraphs.get(passage.para);
     const hinted = holdsAnswerType(passage, question.hint, named, question.kind);
     const ordered = passage.hints.includes('sequence');
-    const typed = (hinted || question.hint === null ? 1 : INDEX_OPTIONS.missingAnswerType[question.hint]) * (question.sequence && !ordered ? INDEX_OPTIONS.sequence.missing : 1);
+    const sourced = !question.provenance || passage.claim.status !== 'article';
+    const typed =
+      (hinted || question.hint === null ? 1 : INDEX_OPTIONS.missingAnswerType[question.hint]) *
+      (question.sequence && !ordered ? INDEX_OPTIONS.sequence.missing : 1) *
+      (sourced ? 1 : INDEX_OPTIONS.missingSource);
     let covered = 0;
     let literal = 0;
     const near = nearness && n < INDEX_OPTIONS.similar.depth ? nearness : undefined;

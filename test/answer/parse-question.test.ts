@@ -252,6 +252,19 @@ describe('question intents', () => {
       expect(lead('okay, who discussed the budget?')).toMatch(/mayor discussed/);
     });
   });
+  it('reads "source", "attribution", "outlet" as asking who a claim comes from: not words a sentence must hold, and a sentence naming a source answers first', () => {
+    expect(e.ask("what's the wire source on the sanctions piece, is it named").citations[0]?.quote).toMatch(/^Western diplomats informed Reuters/);
+    expect(e.ask("what's our attribution for the deal being confirmed? named person or anonymous?").citations[0]?.quote).toMatch(/^Steve Witkoff/);
+    const budget = doc('Budget', 'The council approved the budget on Monday. According to the Gazette, the council approved the budget after a long and bitter debate.');
+    withEngine({ 'b.md': budget }, (engine) => {
+      const lead = (q: string): string | false => {
+        const result = engine.ask(q);
+        return result.status === 'answered' && (engine.sentence(result.citations[0]?.id ?? '') ?? '');
+      };
+      expect(lead('did the council approve the budget?')).toMatch(/^The council approved/);
+      expect(lead("what's the source on the council approving the budget?")).toMatch(/^According to the Gazette/);
+    });
+  });
   it('reads a request\'s own verbs ("remind me", "I heard", "I wonder", "I gather") as framing', () => {
     for (const q of ['Remind me: did Putin approve a peace agreement, as I heard on the wireless, I gather?', 'I wonder, I seem to recall hearing that Putin approved a peace agreement?']) {
       expect(e.ask(q).citations[0]?.quote).toMatch(/approved a significant peace agreement/);
