@@ -121,5 +121,16 @@ function readEntities(bytes: Buffer, problems: string[]): EntitiesFile {
       if (!ids.has(other)) problems.push(`${ENTITIES_FILE}: entity "${entity.id}" lists unknown related id "${other}". Use the id of another entry.`);
     }
   }
+  // An entry in two groups would join them by the back door ("nail down" both approving and
+  // settling); entities.yaml keeps each entry in one group.
+  const groupOf = new Map<string, number>();
+  parsed.data.synonyms.forEach((group, i) => {
+    for (const entry of group) {
+      const key = entry.toLowerCase();
+      const first = groupOf.get(key);
+      if (first !== undefined && first !== i) problems.push(`${ENTITIES_FILE}: synonym "${entry}" is in group ${first + 1} and group ${i + 1}. Keep it in one group.`);
+      else groupOf.set(key, i);
+    }
+  });
   return parsed.data;
 }

@@ -39,6 +39,12 @@ describe('loadKnowledge', () => {
     expect(() => loadKnowledge(t.dir)).toThrow(/has 3 problem\(s\); run "dealdesk check" after fixing/);
   });
 
+  it('finds a synonym listed in two groups', () => {
+    const t = tempKnowledge({ 'a.md': doc('A', 'Text.'), 'entities.yaml': 'synonyms:\n  - [approve, endorse, Nail down]\n  - [settle, resolve]\n  - [address, nail down]\n' });
+    cleanup = t.cleanup;
+    expect(inspectKnowledge(t.dir).problems).toEqual(['entities.yaml: synonym "nail down" is in group 1 and group 3. Keep it in one group.']);
+  });
+
   it('says how to fix a missing folder', () => {
     expect(() => loadKnowledge('/nonexistent/dealdesk')).toThrow(/Knowledge folder "\/nonexistent\/dealdesk" does not exist\. Create it .* DEALDESK_KNOWLEDGE_DIR/);
   });
