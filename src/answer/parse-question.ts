@@ -118,7 +118,7 @@ function isFiller(surface: string | undefined): boolean {
  * runs only for unknown words, so ordinary questions pay nothing for it.
  */
 export function parseQuestion(asked: string, matcher: PhraseMatcher, vocabulary: Vocabulary): ParsedQuestion {
-  const question = withoutHeading(asked, matcher, vocabulary);
+  const question = withoutFrame(withoutHeading(asked, matcher, vocabulary));
   const all = tokenize(question).map((t, i, list) => respell(t, isName(list, i, question), vocabulary, matcher));
   const tokens = all.filter((t) => t.term !== '');
   // A verb with its particle ("stepped up", "gave in") takes the phrasal verb's relatives.
@@ -228,6 +228,41 @@ const PROVENANCE_WORDS: ReadonlySet<string> = new Set(
 
 /** Words that open a noun phrase: a framing word a synonym group lists is a verb before one. */
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/**
+ * A request's own frame ("Could you kindly tell me whether…", "I should be most grateful to
+ * learn who…", "I would appreciate it if you could explain why…") asks the bot, not the
+ * documents: the question is the embedded one, from its question word ("whether" and "if"
+ * themselves dropped). A frame is made only of the words of asking (FRAME_WORDS): "I read the
+ * US would help if…" is a statement to check, kept whole. Frames inside frames come off too.
+ */
+function withoutFrame(question: string): string {
+  let rest = question;
+  for (let round = 0; round < 3; round++) {
+    const frame = FRAME.exec(rest);
+    if (!frame?.[1]) break;
+    const words = frame[0].slice(0, -frame[1].length).toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
+    if (!words.every((w) => FRAME_WORDS.has(w.replace(/’/g, "'")))) break;
+    const next = rest.slice(frame[0].length - (/^(?:whether|if)$/i.test(frame[1]) ? 0 : frame[1].length)).trim(); // "in what terms…", "between whom…" keep their preposition
+    if (!/\p{L}/u.test(next)) break;
+    rest = next;
+  }
+  return rest;
+}
+
+/**
+ * A frame addressed to the bot, up to the embedded question's first word: "(please) could /
+ * would / can you …", "I('d / would / should / am) …", "do you (happen to) know …", "tell me …".
+ */
+const FRAME =
+  /^\s*(?:(?:please|kindly|pray)[\s,]+)?(?:(?:could|would|can|will|might)\s+(?:you|u)\b|(?:i|we)(?:'d|’d|'m|’m)?\b|do\s+you\b|(?:tell|let)\s+(?:me|us)\b|you\s+(?:could|would|can)\b)[^?]*?\b((?:(?:in|on|at|from|to|for|with|by|about|between|among|of)\s+)?(?:whether|if|who|whom|whose|what|which|when|where|why|how))\b/iu;
+/** The words a request's frame is made of. */
+const FRAME_WORDS: ReadonlySet<string> = new Set(
+  `could would can will might you u please kindly pray i we me us i'd i'm we'd should shall am was were be been so good kind as to
+  tell let know learn hear explain inform clarify say find out see understand ask
+  grateful most very really much greatly truly appreciate appreciated it like love want wish wonder wondering curious interested
+  glad happy pleased obliged do does happen mind telling enlighten help briefly quickly just also perhaps possibly`.split(/\s+/),
+);
 
 /** Up to four words, then a colon and the question ("Podcast segment: any…"). */
 const HEADING = /^([^:?!.]{1,40}?)\s*:\s+(?=\S)/u;

@@ -265,6 +265,14 @@ describe('question intents', () => {
       expect(lead("what's the source on the council approving the budget?")).toMatch(/^According to the Gazette/);
     });
   });
+  it('reads a request\'s polite frame ("I should be most grateful to learn who…", "could you kindly tell me in what terms…") as framing, up to its question word', () => {
+    expect(e.ask('I should be most grateful to learn who confirmed the development.').citations[0]?.quote).toMatch(/^Steve Witkoff/);
+    const plans = doc('Plans', 'The council approved the budget on Monday. The mayor praised the harbour plan on Tuesday.');
+    withEngine({ 'p.md': plans }, (engine) => {
+      const result = engine.ask('Would you be so kind as to tell me in what terms the mayor praised the harbour plan?');
+      expect(result.status === 'answered' && engine.sentence(result.citations[0]?.id ?? '')).toMatch(/mayor praised/);
+    });
+  });
   it('reads a request\'s own verbs ("remind me", "I heard", "I wonder", "I gather") as framing', () => {
     for (const q of ['Remind me: did Putin approve a peace agreement, as I heard on the wireless, I gather?', 'I wonder, I seem to recall hearing that Putin approved a peace agreement?']) {
       expect(e.ask(q).citations[0]?.quote).toMatch(/approved a significant peace agreement/);

@@ -34,7 +34,7 @@ const MORE_DEV_SETS = [
   // Newsroom sourcing questions, podcast and briefing headings, voice-to-text.
   { name: 'twelfth', file: 'test/eval/questions-12.yaml', minAnswerable: 100, floors: { top1: 0.77, hitAt3: 0.83, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.15 } },
   // The held-out ninth's personas, blind: diaspora spellings, risk analysts, formal retirees, gamers, leading questions.
-  { name: 'thirteenth', file: 'test/eval/questions-13.yaml', minAnswerable: 100, floors: { top1: 0.68, hitAt3: 0.73, offtopicDeclined: 0.95, wronglyDeclinedMax: 0.25 } },
+  { name: 'thirteenth', file: 'test/eval/questions-13.yaml', minAnswerable: 100, floors: { top1: 0.7, hitAt3: 0.75, offtopicDeclined: 0.925, wronglyDeclinedMax: 0.23 } },
 ];
 
 type Floors = (typeof MORE_DEV_SETS)[number]['floors'];
