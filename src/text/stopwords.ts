@@ -29,6 +29,7 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
   `say says said saying tell tells telling told know knows think thinks mention mentions mentioned
   article articles text document documents story news latest update updates detail details info
   information anything something everything happen happens happened happening explain describe
+  describes described characterise characterised characterize characterized
   please thanks thank hey tldr summary summarise summarize regarding concerning according exactly
   actually really much many going get gets got make makes made give gives given supposed like
   one ones thing things kind sort way part side sides current currently status
@@ -36,9 +37,10 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
   basically literally honestly seriously totally pretty quite rather simply essentially anyway anyways
   definitely probably maybe perhaps surely certainly truly genuinely kinda sorta
   pls plz thx ty u ur im yo lol ok okay hi hello hmm btw fyi guys bot dealdesk
-  nah yes yeah yep yup nope tho idk imo imho tbh ngl rn bc cuz coz abt vs smh lmao omg
-  remind reminds recall recalls seem seems heard hear wonder wondering wondered curious gather
-  name names named`.split(/\s+/),
+  nah fr yes yeah yep yup nope tho idk imo imho tbh ngl rn bc cuz coz abt vs smh lmao omg
+  remind reminds remember remembers recall recalls seem seems heard hear wonder wondering wondered curious gather
+  name names named
+  mr mrs ms dr monsieur madame herr frau`.split(/\s+/),
 );
 
 /** Words asking for the gist rather than a detail ("what's the latest?", "tldr"). */
