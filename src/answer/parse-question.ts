@@ -205,17 +205,19 @@ export function parseQuestion(asked: string, matcher: PhraseMatcher, vocabulary:
 }
 
 /**
- * A heading before a colon ("Debate prep: is…", "Slack: what's…", "for the briefing: …") says
- * where a question comes from, not what it asks, when none of its words is a word of the
+ * A heading before a colon ("Debate prep: is…", "Slack: what's…", "for the briefing: …"), or an
+ * opening phrase before a comma ("From a tail-risk perspective, has…"), says where a question
+ * comes from, not what it asks, when none of its words is a word of the
  * documents or a name the knowledge has: the question is what follows it. "Sanctions: lifted
  * when?" and "Witkoff: what did he say?" keep theirs (a misspelt name is respelt first).
  */
 function withoutHeading(question: string, matcher: PhraseMatcher, vocabulary: Vocabulary): string {
-  const heading = HEADING.exec(question);
+  const colon = HEADING.exec(question);
+  const heading = colon ?? OPENER.exec(question);
   if (!heading) return question;
   const rest = question.slice(heading[0].length);
   const words = tokenize(heading[1] ?? '');
-  if (words.length > HEADING_WORDS || tokenize(rest).filter((t) => t.term !== '').length < 2) return question;
+  if (words.length > (colon ? HEADING_WORDS : OPENER_WORDS) || tokenize(rest).filter((t) => t.term !== '').length < 2) return question;
   const terms = words.filter((t) => t.term !== '' && !isFiller(t.surface)).map((t) => respell(t, false, vocabulary, matcher).term);
   const known = terms.some((t) => vocabulary.df.has(t) || matcher.singleTerms.has(t)) || matcher.match(terms).length > 0;
   return known ? question : rest;
@@ -267,6 +269,13 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
 /** Up to four words, then a colon and the question ("Podcast segment: any…"). */
 const HEADING = /^([^:?!.]{1,40}?)\s*:\s+(?=\S)/u;
 const HEADING_WORDS = 4;
+/**
+ * …or an opening phrase set off by a comma before the question itself ("From a tail-risk
+ * perspective, has…", "For our Baltic exposure, is there…", "As a pensioner, what…").
+ */
+const OPENER =
+  /^((?:from|for|as|in|with|regarding|speaking)\s+[^,:;?!.]{1,60}?),\s+(?=(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|shall|may|might|who|whom|whose|what|which|when|where|why|how|any)\b)/iu;
+const OPENER_WORDS = 7;
 
 /** How an event turned out: "how did X go / end / turn out", "did they end up…", "…in the end", "how X ended". */
 const OUTCOME = /\bhow\s+did\b[^?]*\b(?:go|end|turn\s+out)\b|\b(?:did|do|does)\b[^?]*\bend\s+up\b|\bin\s+the\s+end\b|\bhow\b[^?]*\bended\b/u;

@@ -224,12 +224,15 @@ describe('question intents', () => {
   it('reads a framing word with a clitic \'s ("everything\'s", "the story\'s") as framing too', () => {
     expect(e.ask("what's everything's status, the article's info?")).toMatchObject({ status: 'no_answer', reason: 'no_content' });
   });
-  it('drops a heading before a colon that names nothing of the documents ("Podcast segment: …"), and keeps one that does', () => {
+  it('drops a heading before a colon ("Podcast segment: …") or an opening phrase ("From a tail-risk perspective, …") that names nothing of the documents, and keeps one that does', () => {
     const council = doc('Council', 'The council approved the budget on Monday. The mayor resigned after the vote on the harbour.');
     withEngine({ 'c.md': council }, (engine) => {
       const result = engine.ask('Podcast segment: why did the mayor resign?');
       expect(result.status === 'answered' && engine.sentence(result.citations[0]?.id ?? '')).toMatch(/mayor resigned/);
       expect(engine.ask('for the briefing: who approved the budget?')).toMatchObject({ status: 'answered' });
+      // …and an opening phrase before a comma, before the question itself.
+      const opened = engine.ask('From a tail-risk perspective, why did the mayor resign?');
+      expect(opened.status === 'answered' && engine.sentence(opened.citations[0]?.id ?? '')).toMatch(/mayor resigned/);
     });
     // A heading with a word of the documents is part of the question (a misspelt one too).
     const plans = doc('Plans', 'The council approved the budget plan on Monday. The mayor approved the harbour plan on Tuesday.');
