@@ -641,6 +641,10 @@ function hintOf(question: string): { hint: Hint | null; noun?: string } {
   if (/\bhow (?:many|much|far|big|large)\b(?!-|\s+an?\b)/.test(lower)) return { hint: 'number' };
   // "Where does Crimea end up?", "where does that leave Kyiv?" ask what becomes of it, not for a place.
   if (/\bwhere\b[^?]*\bend(?:s|ed|ing)? up\b|\bwhere (?:does|do|did|would|will) (?:that|this|it) leave\b/.test(lower)) return { hint: null };
+  // "For what reason…", "how come…", "what for?" ask why.
+  // Their "reason" and "come" ask for the answer's kind, like "city" in "which city".
+  const why = /\bfor what (reason)\b|\bwhat (?:is|was|were|are) the (reasons?)\b|\bhow (come)\b|\bwhat\s+for\s*\??$/u.exec(lower);
+  if (why) return { hint: 'reason', ...(why[1] ?? why[2] ?? why[3] ? { noun: why[1] ?? why[2] ?? why[3] } : {}) };
   const word = /\b(who|whom|whose|where|when|why)s?\b/.exec(lower)?.[1]; // "whos", "wheres": chat spellings
   return { hint: word ? QUESTION_HINTS[word as keyof typeof QUESTION_HINTS] : null };
 }

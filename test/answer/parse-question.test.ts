@@ -276,6 +276,15 @@ describe('question intents', () => {
       expect(result.status === 'answered' && engine.sentence(result.citations[0]?.id ?? '')).toMatch(/mayor praised/);
     });
   });
+  it('reads "how come", "for what reason", "what for" as asking why: a sentence stating a reason answers first', () => {
+    const mayor = doc('Mayor', 'The mayor resigned on Monday after the vote. The mayor resigned because the harbour vote failed.');
+    withEngine({ 'm.md': mayor }, (engine) => {
+      for (const q of ['how come the mayor resigned?', 'for what reason did the mayor resign?', 'the mayor resigned, what for?']) {
+        const result = engine.ask(q);
+        expect(result.status === 'answered' && engine.sentence(result.citations[0]?.id ?? '')).toMatch(/because/);
+      }
+    });
+  });
   it('reads a request\'s own verbs ("remind me", "I heard", "I wonder", "I gather") as framing', () => {
     for (const q of ['Remind me: did Putin approve a peace agreement, as I heard on the wireless, I gather?', 'I wonder, I seem to recall hearing that Putin approved a peace agreement?']) {
       expect(e.ask(q).citations[0]?.quote).toMatch(/approved a significant peace agreement/);
