@@ -297,7 +297,7 @@ function joined(concepts: Concept[], normal: string): Concept[] {
  * Trump", "what *preceded* the concessions", "*ahead of* the talks". Not "what is Kyiv after"
  * (seeking), nor "follow" alone ("will Russia follow the terms" asks whether it adheres).
  */
-const SEQUENCE_QUESTION = /\b(?:before|beforehand|afterwards?|ahead of|prior to|preced\w*|followed|following|run-?up|lead-?up|leading up to)\b|(?<!\b(?:is|are|was|were|am|be|been|being|'s|'re)\s+)\bafter\b/u;
+const SEQUENCE_QUESTION = /\b(?:before|b4|beforehand|afterwards?|ahead of|prior to|preced\w*|followed|following|run-?up|lead-?up|leading up to)\b|(?<!\b(?:is|are|was|were|am|be|been|being|'s|'re)\s+)\bafter\b/u;
 /** The question's own content words of order in time (SEQUENCE_QUESTION's that are not stopwords). */
 const SEQUENCE_WORD = /^(?:beforehand|afterwards?|ahead|prior|preced\w*|followed|following|run-?up|lead-?up)$/u;
 

@@ -5,7 +5,7 @@
  * "wont" as nouns are rare enough to lose.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
-  `a about above after again against all am an and any are aren as at be because been before being below
+  `a about above after again against all am an and any are b4 aren as at be because been before being below
   between both but by can cannot could couldn did didn do does doesn doing don down during each few for
   from further had hadn has hasn have haven having he her here hers herself him himself his how i if in
   into is isn it its itself just let ll me might more most must my myself no nor not now of off on once
