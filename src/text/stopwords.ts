@@ -37,7 +37,7 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
   basically literally honestly seriously totally pretty quite rather simply essentially anyway anyways
   definitely probably maybe perhaps surely certainly truly genuinely kinda sorta
   pls plz thx ty u ur im yo lol ok okay hi hello hmm btw fyi guys bot dealdesk
-  nah fr yes yeah yep yup nope tho idk imo imho tbh ngl rn bc cuz coz abt vs smh lmao omg
+  nah fr yes true yeah yep yup nope tho idk imo imho tbh ngl rn bc cuz coz abt vs smh lmao omg
   remind reminds remember remembers recall recalls seem seems heard hear wonder wondering wondered curious gather
   name names named
   mr mrs ms dr monsieur madame herr frau`.split(/\s+/),

@@ -288,6 +288,9 @@ describe('question intents', () => {
   it('reads the chat spelling "b4" as "before": a question about an order in time, not a word a sentence must hold', () => {
     expect(e.ask('what did trump actually say b4 this dropped, some progress thing?').citations[0]?.quote).toMatch(/shortly after Trump highlighted/);
   });
+  it('reads "is it true that…" as framing a claim to check, and a leading question\'s opposite ("weak") as the degree a sentence states ("robust")', () => {
+    expect(e.ask("Isn't it true that the security guarantees are weak and purely symbolic?").citations[0]?.quote).toMatch(/robust security guarantees/);
+  });
   it('reads a request\'s own verbs ("remind me", "I heard", "I wonder", "I gather") as framing', () => {
     for (const q of ['Remind me: did Putin approve a peace agreement, as I heard on the wireless, I gather?', 'I wonder, I seem to recall hearing that Putin approved a peace agreement?']) {
       expect(e.ask(q).citations[0]?.quote).toMatch(/approved a significant peace agreement/);
