@@ -15,12 +15,12 @@ const MORE_DEV_SETS = [
   // Paraphrases and slang, far harder.
   { name: 'second', file: 'test/eval/questions-2.yaml', minAnswerable: 70, floors: { top1: 0.91, hitAt3: 0.97, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.02 } },
   // Mostly hard paraphrase and near-miss off-topic questions.
-  { name: 'third', file: 'test/eval/questions-3.yaml', minAnswerable: 90, floors: { top1: 0.87, hitAt3: 0.91, offtopicDeclined: 0.97, wronglyDeclinedMax: 0.07 } },
+  { name: 'third', file: 'test/eval/questions-3.yaml', minAnswerable: 90, floors: { top1: 0.89, hitAt3: 0.93, offtopicDeclined: 0.97, wronglyDeclinedMax: 0.05 } },
   // Written blind, like the third: 35 hard paraphrase, 28 near misses.
-  { name: 'fourth', file: 'test/eval/questions-4.yaml', minAnswerable: 100, floors: { top1: 0.92, hitAt3: 0.93, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.07 } },
+  { name: 'fourth', file: 'test/eval/questions-4.yaml', minAnswerable: 100, floors: { top1: 0.94, hitAt3: 0.95, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.05 } },
   { name: 'fifth', file: 'test/eval/questions-5.yaml', minAnswerable: 100, floors: { top1: 0.97, hitAt3: 0.99, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.01 } },
   // Near misses that repeat most of a sentence's words: 50 of its 60 off-topic questions.
-  { name: 'sixth', file: 'test/eval/questions-6.yaml', minAnswerable: 80, floors: { top1: 0.93, hitAt3: 0.97, offtopicDeclined: 0.76, wronglyDeclinedMax: 0.02 } },
+  { name: 'sixth', file: 'test/eval/questions-6.yaml', minAnswerable: 80, floors: { top1: 0.95, hitAt3: 0.97, offtopicDeclined: 0.76, wronglyDeclinedMax: 0.02 } },
   // Written blind on 2026-12-02: chat phrasing, 35 hard; 28 near misses among 40 off-topic.
   { name: 'seventh', file: 'test/eval/questions-7.yaml', minAnswerable: 100, floors: { top1: 0.94, hitAt3: 0.96, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.02 } },
   // Written blind on 2026-12-02 for a journalist's, a student's and a trader's questions.
@@ -28,13 +28,13 @@ const MORE_DEV_SETS = [
   // Written blind on 2026-12-02 (second session) as a Discord server types: slang, typos, broken English, fragments.
   { name: 'ninth', file: 'test/eval/questions-9.yaml', minAnswerable: 100, floors: { top1: 0.94, hitAt3: 0.96, offtopicDeclined: 0.92, wronglyDeclinedMax: 0.04 } },
   // Written blind in the same session: formal, long-winded, people described by role and history.
-  { name: 'tenth', file: 'test/eval/questions-10.yaml', minAnswerable: 100, floors: { top1: 0.87, hitAt3: 0.93, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.06 } },
+  { name: 'tenth', file: 'test/eval/questions-10.yaml', minAnswerable: 100, floors: { top1: 0.88, hitAt3: 0.93, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.06 } },
   // Written blind on the afternoon of 2026-12-02: a newsroom, a class, aid workers, sceptics, keyword posters who abbreviate.
-  { name: 'eleventh', file: 'test/eval/questions-11.yaml', minAnswerable: 100, floors: { top1: 0.95, hitAt3: 0.98, offtopicDeclined: 0.95, wronglyDeclinedMax: 0.01 } },
+  { name: 'eleventh', file: 'test/eval/questions-11.yaml', minAnswerable: 100, floors: { top1: 0.96, hitAt3: 0.99, offtopicDeclined: 0.95, wronglyDeclinedMax: 0.01 } },
   // Newsroom sourcing questions, podcast and briefing headings, voice-to-text.
-  { name: 'twelfth', file: 'test/eval/questions-12.yaml', minAnswerable: 100, floors: { top1: 0.77, hitAt3: 0.83, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.15 } },
+  { name: 'twelfth', file: 'test/eval/questions-12.yaml', minAnswerable: 100, floors: { top1: 0.89, hitAt3: 0.93, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.04 } },
   // The held-out ninth's personas, blind: diaspora spellings, risk analysts, formal retirees, gamers, leading questions.
-  { name: 'thirteenth', file: 'test/eval/questions-13.yaml', minAnswerable: 100, floors: { top1: 0.7, hitAt3: 0.75, offtopicDeclined: 0.925, wronglyDeclinedMax: 0.23 } },
+  { name: 'thirteenth', file: 'test/eval/questions-13.yaml', minAnswerable: 100, floors: { top1: 0.83, hitAt3: 0.87, offtopicDeclined: 0.925, wronglyDeclinedMax: 0.11 } },
 ];
 
 type Floors = (typeof MORE_DEV_SETS)[number]['floors'];
