@@ -32,6 +32,8 @@ export interface Concept {
    * freeze…" is answered by "Putin might…").
    */
   person?: boolean;
+  /** A group entity of the knowledge ("European leaders"), whose members are its `related` entities. */
+  group?: boolean;
   /** A word of order in time ("preceded", "beforehand", "ahead"): a sentence stating an order ("follows", "shortly after") says it. */
   sequence?: boolean;
   /**
@@ -179,7 +181,7 @@ export function parseQuestion(asked: string, matcher: PhraseMatcher, vocabulary:
     // one-word ways of saying it ("pause", "retain", "issues"), not as little as its head word.
     const members = first.words > 1 ? tags.flatMap((t) => (t.startsWith('~') ? matcher.membersOf(t) : [])) : [];
     const concept = conceptOf(label, [...tags.map((term) => ({ term, weight: 1 })), ...literal, ...related], vocabulary, false, members);
-    concepts.push(same.some((m) => m.type === 'person') ? { ...concept, person: true } : concept);
+    concepts.push(same.some((m) => m.type === 'person') ? { ...concept, person: true } : same.some((m) => m.type === 'group') ? { ...concept, group: true } : concept);
     at = first.to;
     i += same.length;
   }
@@ -187,13 +189,16 @@ export function parseQuestion(asked: string, matcher: PhraseMatcher, vocabulary:
   const summary = concepts.length === 0 && all.some((t) => SUMMARY_WORDS.has(t.surface.toLowerCase()));
   const { hint, noun } = hintOf(question);
   // "which city …": the noun asks for the answer's kind, unless it is all the question names.
-  const others = noun === undefined ? concepts : concepts.filter((c) => c.label.toLowerCase() !== noun);
+  // Not a person's kind that a word qualifies: "what other leaders…" keeps "leaders".
+  const qualified = hint === 'person' && noun !== undefined && !new RegExp(`\\b(?:which|what) ${noun}\\b`, 'u').test(question.toLowerCase());
+  const others = noun === undefined || qualified ? concepts : concepts.filter((c) => c.label.toLowerCase() !== noun);
   const content = others.length > 0 ? others : concepts;
   // "The source on the sanctions": the word asks for the claim's source, it is not content
   // (unless it is all the question names, or part of a name: "diplomatic sources", "wire service").
   const sourcing = content.filter((c) => PROVENANCE_WORDS.has(normalizeWord(c.label)) && c.terms.every((t) => !/^[@~]/.test(t.term)));
   const provenance = sourcing.length > 0 && sourcing.length < content.length;
-  const final = speakers(focus(dedupe(provenance ? content.filter((c) => !sourcing.includes(c)) : content), question, vocabulary), question, vocabulary);
+  const spoken = speakers(focus(dedupe(provenance ? content.filter((c) => !sourcing.includes(c)) : content), question, vocabulary), question, vocabulary);
+  const final = hint === 'person' && noun !== undefined && /s$/u.test(noun) ? spoken.map(membersAsked) : spoken;
   const within = hint === 'place' || hint === 'location' ? containerOf(final, question, vocabulary) : undefined;
   const kind = hint === 'place' && noun !== undefined && PLACE_KINDS.has(noun) ? kindOf(toTerm(/^nations?$/.test(noun) ? 'country' : noun), vocabulary) : undefined;
   const normal = normalizeWord(question);
@@ -276,6 +281,20 @@ const HEADING_WORDS = 4;
 const OPENER =
   /^((?:from|for|as|in|with|regarding|speaking)\s+[^,:;?!.]{1,60}?),\s+(?=(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|shall|may|might|who|whom|whose|what|which|when|where|why|how|any)\b)/iu;
 const OPENER_WORDS = 7;
+
+/**
+ * "Which European leaders…" asks for the group's members by name: a sentence naming them
+ * ("von der Leyen, Macron, Merz") answers it fully, one that names only the group ("several
+ * European leaders") in part, as a related entity would.
+ */
+function membersAsked(concept: Concept): Concept {
+  if (!concept.group) return concept;
+  const { credit } = INDEX_OPTIONS.relatedEntity;
+  const terms = concept.terms.map((t) =>
+    t.term.startsWith('@') && t.credit === undefined ? { ...t, credit } : t.term.startsWith('@') && t.credit === credit ? { ...t, credit: 1 } : t,
+  );
+  return { ...concept, terms };
+}
 
 /** How an event turned out: "how did X go / end / turn out", "did they end up…", "…in the end", "how X ended". */
 const OUTCOME = /\bhow\s+did\b[^?]*\b(?:go|end|turn\s+out)\b|\b(?:did|do|does)\b[^?]*\bend\s+up\b|\bin\s+the\s+end\b|\bhow\b[^?]*\bended\b/u;
@@ -625,7 +644,7 @@ function hintOf(question: string): { hint: Hint | null; noun?: string } {
   const found =
     typed('date', /\b(what|which|on what) (date|day|year|month)\b/) ??
     typed('place', /\b(which|what) (?:[\p{L}'-]+ )?(city|cities|country|countries|nation|nations|place|places|town|capital|location|venue)\b/u) ??
-    typed('person', /\b(which|what) (person|people|leader|leaders|official|officials|man|woman|minister|president)\b/) ??
+    typed('person', /\b(which|what) (?:[\p{L}'-]+ )?(person|persons|people|leader|leaders|official|officials|man|men|woman|women|minister|ministers|president|presidents)\b/u) ??
     typed('time', /\b(what) (time)\b/) ??
     typed('share', /\b(what|which) (percentage|percent|proportion|share|fraction|portion)\b/);
   if (found) return found;

@@ -291,6 +291,20 @@ describe('question intents', () => {
   it('reads "is it true that…" as framing a claim to check, and a leading question\'s opposite ("weak") as the degree a sentence states ("robust")', () => {
     expect(e.ask("Isn't it true that the security guarantees are weak and purely symbolic?").citations[0]?.quote).toMatch(/robust security guarantees/);
   });
+  it('answers "which <group>" ("which Nordic ministers…") with the sentence naming the group\'s members, before one naming only the group', () => {
+    const summit = doc('Summit', 'Several Nordic ministers will be with the president in Geneva at the summit. Joining the president in Geneva are Anna Berg and Lars Holm.');
+    const entities = [
+      'entities:',
+      '  - { id: president, name: the president, type: person }',
+      '  - { id: berg, name: Anna Berg, type: person }',
+      '  - { id: holm, name: Lars Holm, type: person }',
+      '  - { id: nordic-ministers, name: Nordic ministers, type: group, related: [berg, holm] }',
+    ].join('\n');
+    withEngine({ 's.md': summit, 'entities.yaml': `${entities}\n` }, (engine) => {
+      const result = engine.ask('Which Nordic ministers are with the president in Geneva?');
+      expect(result.status === 'answered' && engine.sentence(result.citations[0]?.id ?? '')).toMatch(/Anna Berg and Lars Holm/);
+    });
+  });
   it('reads a request\'s own verbs ("remind me", "I heard", "I wonder", "I gather") as framing', () => {
     for (const q of ['Remind me: did Putin approve a peace agreement, as I heard on the wireless, I gather?', 'I wonder, I seem to recall hearing that Putin approved a peace agreement?']) {
       expect(e.ask(q).citations[0]?.quote).toMatch(/approved a significant peace agreement/);
