@@ -394,10 +394,13 @@ function speakers(concepts: Concept[], question: string, vocabulary: Vocabulary)
 
 /** Asking for someone's or something's own words: "the exact words of X" (X up to six words), "X's precise wording". */
 const ASKED_WORDS = '(?:exact|precise|actual|full)\\s+(?:words?|wording|text|phrasing|quote)';
-const WORDING_WORDS = new Set('exact precise actual full words word wording text phrasing quote verbatim'.split(' '));
+const WORDING_WORDS = new Set('exact precise actual full words word wording text phrasing quote quotes quotation verbatim'.split(' '));
 const WORDING = [
   new RegExp(`\\b(?:${ASKED_WORDS}|word\\s+for\\s+word|verbatim)\\s+(?:of|from|in)\\s+((?:[\\p{L}\\p{N}'.-]+\\s*){1,6})`, 'u'),
   new RegExp(`((?:[\\p{L}\\p{N}.-]+\\s+){0,2}[\\p{L}\\p{N}.-]+'s?)\\s+${ASKED_WORDS}\\b`, 'u'),
+  // A keyword query: "witkoff quote", "witkoff's quotes", "quote from witkoff".
+  /^\W*((?:[\p{L}\p{N}.-]+\s+){0,2}[\p{L}\p{N}.-]+(?:'s)?)\s+(?:quotes?|quotation)\W*$/u,
+  /^\W*(?:quotes?|quotation)\s+(?:of|from|by)\s+((?:[\p{L}\p{N}'.-]+\s*){1,6})$/u,
 ];
 
 /** "What (exactly) does X (actually) say?", nothing after "say": X up to eight words. */

@@ -305,6 +305,9 @@ describe('question intents', () => {
       expect(result.status === 'answered' && engine.sentence(result.citations[0]?.id ?? '')).toMatch(/Anna Berg and Lars Holm/);
     });
   });
+  it('reads a keyword query for someone\'s quote ("witkoff quote", "quote from witkoff") as asking for their own words', () => {
+    for (const q of ['witkoff quote', "witkoff's quotes", 'quote from witkoff']) expect(e.ask(q).citations[0]?.quote).toMatch(/^Witkoff stated/);
+  });
   it('reads a request\'s own verbs ("remind me", "I heard", "I wonder", "I gather") as framing', () => {
     for (const q of ['Remind me: did Putin approve a peace agreement, as I heard on the wireless, I gather?', 'I wonder, I seem to recall hearing that Putin approved a peace agreement?']) {
       expect(e.ask(q).citations[0]?.quote).toMatch(/approved a significant peace agreement/);
