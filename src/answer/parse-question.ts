@@ -121,7 +121,7 @@ function isFiller(surface: string | undefined): boolean {
  */
 export function parseQuestion(asked: string, matcher: PhraseMatcher, vocabulary: Vocabulary): ParsedQuestion {
   const question = withoutFrame(withoutHeading(asked, matcher, vocabulary));
-  const all = tokenize(question).map((t, i, list) => respell(t, isName(list, i, question), vocabulary, matcher));
+  const all = rejoin(tokenize(question), question, vocabulary, matcher).map((t, i, list) => respell(t, isName(list, i, question), vocabulary, matcher));
   const tokens = all.filter((t) => t.term !== '');
   // A verb with its particle ("stepped up", "gave in") takes the phrasal verb's relatives.
   const phrasal = new Map<Token, string>();
@@ -526,6 +526,33 @@ function correct(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher): 
     if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { term: candidate, distance, df };
   }
   return best?.term ?? term;
+}
+
+/**
+ * A name that autocorrect or a slip split in two ("wit coff", "zelen sky"): two adjacent words,
+ * one of them unknown to the index and to English, whose join is (or is one typo from) a name
+ * the knowledge has, become that one word.
+ */
+function rejoin(tokens: Token[], question: string, vocabulary: Vocabulary, matcher: PhraseMatcher): Token[] {
+  const out: Token[] = [];
+  const names = (term: string): boolean => (matcher.singleTerms.get(term) ?? []).some((t) => t.tag.startsWith('@'));
+  for (let i = 0; i < tokens.length; i++) {
+    const [a, b] = [tokens[i] as Token, tokens[i + 1]];
+    const split = b !== undefined && a.term !== '' && b.term !== '' && question.slice(a.end, b.start) === ' ';
+    if (split && (!isKnown(a.term, vocabulary, matcher) || !isKnown(b.term, vocabulary, matcher)) && matcher.match([a.term, b.term]).length === 0) {
+      const surface = a.surface + b.surface;
+      const joined = toTerm(surface);
+      // The join itself, or one typo from it (not two: "euro leaders" is not "european").
+      const term = names(joined) ? joined : [...vocabulary.fuzzy.fuzzyGet(joined, 1).keys()].find(names);
+      if (term !== undefined) {
+        out.push({ surface, term, start: a.start, end: b.end });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 function isKnown(term: string, vocabulary: Vocabulary, matcher: PhraseMatcher): boolean {

@@ -308,6 +308,11 @@ describe('question intents', () => {
   it('reads a keyword query for someone\'s quote ("witkoff quote", "quote from witkoff") as asking for their own words', () => {
     for (const q of ['witkoff quote', "witkoff's quotes", 'quote from witkoff']) expect(e.ask(q).citations[0]?.quote).toMatch(/^Witkoff stated/);
   });
+  it('rejoins a name autocorrect split in two ("wit coff"), and no words that only look like one', () => {
+    expect(e.ask('who confirmed it wit coff??').citations[0]?.quote).toMatch(/^Steve Witkoff/);
+    expect(e.ask('how did wit coff describe the guarantees').citations[0]?.quote).toMatch(/^Witkoff stated/);
+    expect(e.ask('what did the ex-president say about russia').citations[0]?.quote).toMatch(/^Steve Witkoff/); // a phrase of its own
+  });
   it('reads a request\'s own verbs ("remind me", "I heard", "I wonder", "I gather") as framing', () => {
     for (const q of ['Remind me: did Putin approve a peace agreement, as I heard on the wireless, I gather?', 'I wonder, I seem to recall hearing that Putin approved a peace agreement?']) {
       expect(e.ask(q).citations[0]?.quote).toMatch(/approved a significant peace agreement/);
