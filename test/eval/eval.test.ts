@@ -22,7 +22,7 @@ const MORE_DEV_SETS = [
   // Near misses that repeat most of a sentence's words: 50 of its 60 off-topic questions.
   { name: 'sixth', file: 'test/eval/questions-6.yaml', minAnswerable: 80, floors: { top1: 0.95, hitAt3: 0.97, offtopicDeclined: 0.76, wronglyDeclinedMax: 0.02 } },
   // Written blind on 2026-12-02: chat phrasing, 35 hard; 28 near misses among 40 off-topic.
-  { name: 'seventh', file: 'test/eval/questions-7.yaml', minAnswerable: 100, floors: { top1: 0.94, hitAt3: 0.96, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.02 } },
+  { name: 'seventh', file: 'test/eval/questions-7.yaml', minAnswerable: 100, floors: { top1: 0.95, hitAt3: 0.96, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.02 } },
   // Written blind on 2026-12-02 for a journalist's, a student's and a trader's questions.
   { name: 'eighth', file: 'test/eval/questions-8.yaml', minAnswerable: 100, floors: { top1: 0.97, hitAt3: 0.98, offtopicDeclined: 0.9, wronglyDeclinedMax: 0.01 } },
   // Written blind on 2026-12-02 (second session) as a Discord server types: slang, typos, broken English, fragments.
@@ -34,9 +34,9 @@ const MORE_DEV_SETS = [
   // Newsroom sourcing questions, podcast and briefing headings, voice-to-text.
   { name: 'twelfth', file: 'test/eval/questions-12.yaml', minAnswerable: 100, floors: { top1: 0.89, hitAt3: 0.93, offtopicDeclined: 0.87, wronglyDeclinedMax: 0.04 } },
   // The held-out ninth's personas, blind: diaspora spellings, risk analysts, formal retirees, gamers, leading questions.
-  { name: 'thirteenth', file: 'test/eval/questions-13.yaml', minAnswerable: 100, floors: { top1: 0.83, hitAt3: 0.87, offtopicDeclined: 0.925, wronglyDeclinedMax: 0.11 } },
+  { name: 'thirteenth', file: 'test/eval/questions-13.yaml', minAnswerable: 100, floors: { top1: 0.84, hitAt3: 0.87, offtopicDeclined: 0.925, wronglyDeclinedMax: 0.11 } },
   // Phone autocorrect ("wit coff"), homework, sceptics, non-native English, one-to-three-word queries.
-  { name: 'fourteenth', file: 'test/eval/questions-14.yaml', minAnswerable: 100, floors: { top1: 0.74, hitAt3: 0.8, offtopicDeclined: 0.875, wronglyDeclinedMax: 0.17 } },
+  { name: 'fourteenth', file: 'test/eval/questions-14.yaml', minAnswerable: 100, floors: { top1: 0.78, hitAt3: 0.84, offtopicDeclined: 0.875, wronglyDeclinedMax: 0.14 } },
 ];
 
 type Floors = (typeof MORE_DEV_SETS)[number]['floors'];
