@@ -40,7 +40,7 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
   nah fr yes true yeah yep yup nope tho idk imo imho tbh ngl rn bc cuz coz abt vs smh lmao omg
   remind reminds remember remembers recall recalls seem seems heard hear wonder wondering wondered curious gather
   name names named
-  mr mrs ms dr monsieur madame herr frau`.split(/\s+/),
+  monsieur madame herr frau`.split(/\s+/), // honorifics of other languages ("Mr", "Dr" are STOPWORDS)
 );
 
 /** Words asking for the gist rather than a detail ("what's the latest?", "tldr"). */
