@@ -187,11 +187,10 @@ export function parseQuestion(asked: string, matcher: PhraseMatcher, vocabulary:
   }
   flushWords(seq.length);
   const summary = concepts.length === 0 && all.some((t) => SUMMARY_WORDS.has(t.surface.toLowerCase()));
-  const { hint, noun } = hintOf(question);
+  const { hint, noun, qualified } = hintOf(question);
   // "which city …": the noun asks for the answer's kind, unless it is all the question names.
   // Not a person's kind that a word qualifies: "what other leaders…" keeps "leaders".
-  const qualified = hint === 'person' && noun !== undefined && !new RegExp(`\\b(?:which|what) ${noun}\\b`, 'u').test(question.toLowerCase());
-  const others = noun === undefined || qualified ? concepts : concepts.filter((c) => c.label.toLowerCase() !== noun);
+  const others = noun === undefined || (hint === 'person' && qualified) ? concepts : concepts.filter((c) => c.label.toLowerCase() !== noun);
   const content = others.length > 0 ? others : concepts;
   // "The source on the sanctions": the word asks for the claim's source, it is not content
   // (unless it is all the question names, or part of a name: "diplomatic sources", "wire service").
@@ -665,18 +664,20 @@ function dedupe(concepts: Concept[]): Concept[] {
 }
 
 /** The kind of answer asked for, and the word that asked for it in "which city…" (not content then). */
-function hintOf(question: string): { hint: Hint | null; noun?: string } {
+function hintOf(question: string): { hint: Hint | null; noun?: string; qualified?: boolean } {
   const lower = question.toLowerCase();
-  const typed = (hint: Hint, re: RegExp): { hint: Hint; noun: string } | undefined => {
-    const noun = re.exec(lower)?.[2];
-    return noun ? { hint, noun } : undefined;
+  // `noun`: the kind asked for; `qualifier`: a word before it ("which *European* leaders").
+  const typed = (hint: Hint, re: RegExp): { hint: Hint; noun: string; qualified?: boolean } | undefined => {
+    const groups = re.exec(lower)?.groups;
+    const noun = groups?.['noun'];
+    return noun ? { hint, noun, ...(groups?.['qualifier'] ? { qualified: true } : {}) } : undefined;
   };
   const found =
-    typed('date', /\b(what|which|on what) (date|day|year|month)\b/) ??
-    typed('place', /\b(which|what) (?:[\p{L}'-]+ )?(city|cities|country|countries|nation|nations|place|places|town|capital|location|venue)\b/u) ??
-    typed('person', /\b(which|what) (?:[\p{L}'-]+ )?(person|persons|people|leader|leaders|official|officials|man|men|woman|women|minister|ministers|president|presidents)\b/u) ??
-    typed('time', /\b(what) (time)\b/) ??
-    typed('share', /\b(what|which) (percentage|percent|proportion|share|fraction|portion)\b/);
+    typed('date', /\b(?:what|which|on what) (?<noun>date|day|year|month)\b/) ??
+    typed('place', /\b(?:which|what) (?:(?<qualifier>[\p{L}'-]+) )?(?<noun>city|cities|country|countries|nation|nations|place|places|town|capital|location|venue)\b/u) ??
+    typed('person', /\b(?:which|what) (?:(?<qualifier>[\p{L}'-]+) )?(?<noun>person|persons|people|leader|leaders|official|officials|man|men|woman|women|minister|ministers|president|presidents)\b/u) ??
+    typed('time', /\b(?:what) (?<noun>time)\b/) ??
+    typed('share', /\b(?:what|which) (?<noun>percentage|percent|proportion|share|fraction|portion)\b/);
   if (found) return found;
   // "How old is…?" asks for an age, which a count ("several", "five regions") does not give.
   const age = /\bhow (old)\b|\bwhat (age)\b/.exec(lower);
@@ -692,8 +693,11 @@ function hintOf(question: string): { hint: Hint | null; noun?: string } {
   if (/\bwhere\b[^?]*\bend(?:s|ed|ing)? up\b|\bwhere (?:does|do|did|would|will) (?:that|this|it) leave\b/.test(lower)) return { hint: null };
   // "For what reason…", "how come…", "what for?" ask why.
   // Their "reason" and "come" ask for the answer's kind, like "city" in "which city".
-  const why = /\bfor what (reason)\b|\bwhat (?:is|was|were|are) the (reasons?)\b|\bhow (come)\b|\bwhat\s+for\s*\??$/u.exec(lower);
-  if (why) return { hint: 'reason', ...(why[1] ?? why[2] ?? why[3] ? { noun: why[1] ?? why[2] ?? why[3] } : {}) };
+  const why = /\bfor what (?<noun>reason)\b|\bwhat (?:is|was|were|are) the (?<nouns>reasons?)\b|\bhow (?<come>come)\b|\bwhat\s+for\s*\??$/u.exec(lower);
+  if (why) {
+    const noun = why.groups?.['noun'] ?? why.groups?.['nouns'] ?? why.groups?.['come'];
+    return { hint: 'reason', ...(noun ? { noun } : {}) };
+  }
   const word = /\b(who|whom|whose|where|when|why)s?\b/.exec(lower)?.[1]; // "whos", "wheres": chat spellings
   return { hint: word ? QUESTION_HINTS[word as keyof typeof QUESTION_HINTS] : null };
 }
