@@ -197,7 +197,7 @@ export function parseQuestion(asked: string, matcher: PhraseMatcher, vocabulary:
   const sourcing = content.filter((c) => PROVENANCE_WORDS.has(normalizeWord(c.label)) && c.terms.every((t) => !/^[@~]/.test(t.term)));
   const provenance = sourcing.length > 0 && sourcing.length < content.length;
   const spoken = speakers(focus(dedupe(provenance ? content.filter((c) => !sourcing.includes(c)) : content), question, vocabulary), question, vocabulary);
-  const final = hint === 'person' && noun !== undefined && /s$/u.test(noun) ? spoken.map(membersAsked) : spoken;
+  const final = hint === 'person' && noun !== undefined && PLURAL_KIND.test(noun) ? spoken.map(membersAsked) : spoken;
   const within = hint === 'place' || hint === 'location' ? containerOf(final, question, vocabulary) : undefined;
   const kind = hint === 'place' && noun !== undefined && PLACE_KINDS.has(noun) ? kindOf(toTerm(/^nations?$/.test(noun) ? 'country' : noun), vocabulary) : undefined;
   const normal = normalizeWord(question);
@@ -280,6 +280,9 @@ const HEADING_WORDS = 4;
 const OPENER =
   /^((?:from|for|as|in|with|regarding|speaking)\s+[^,:;?!.]{1,60}?),\s+(?=(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|shall|may|might|who|whom|whose|what|which|when|where|why|how|any)\b)/iu;
 const OPENER_WORDS = 7;
+
+/** A plural kind of person ("leaders", "people", "women"): "which N" then asks for several by name. */
+const PLURAL_KIND = /s$|^(?:people|men|women)$/u;
 
 /**
  * "Which European leaders…" asks for the group's members by name: a sentence naming them

@@ -289,6 +289,19 @@ describe('question intents', () => {
       expect(top('Which Nordic ministers are with the president in Geneva?', engine)).toMatch(/Anna Berg and Lars Holm/);
     });
   });
+  it('reads an irregular plural kind ("which Nordic women…") as asking for the group\'s members, as "which Nordic ministers" is', () => {
+    const summit = doc('Summit', 'Several Nordic women will be with the president in Geneva at the summit. Joining the president in Geneva are Anna Berg and Lisa Holm.');
+    const entities = [
+      'entities:',
+      '  - { id: president, name: the president, type: person }',
+      '  - { id: berg, name: Anna Berg, type: person }',
+      '  - { id: holm, name: Lisa Holm, type: person }',
+      '  - { id: nordic-women, name: Nordic women, type: group, related: [berg, holm] }',
+    ].join('\n');
+    withEngine({ 's.md': summit, 'entities.yaml': `${entities}\n` }, (engine) => {
+      expect(top('Which Nordic women are with the president in Geneva?', engine)).toMatch(/Anna Berg and Lisa Holm/);
+    });
+  });
   it('reads a keyword query for someone\'s quote ("witkoff quote", "quote from witkoff") as asking for their own words', () => {
     for (const q of ['witkoff quote', "witkoff's quotes", 'quote from witkoff']) expect(e.ask(q).citations[0]?.quote).toMatch(/^Witkoff stated/);
   });
